@@ -77,6 +77,10 @@ export function describeLeaf(leaf: ExplainedLeaf, lang: Lang, missing = false): 
     return lang === 'zh' ? `${what}：目前 ${actual}，需达到 ${threshold}` : `${what}: ${actual} of the ${threshold} needed`;
   }
   const op = OP_TEXT[leaf.op]?.[lang] ?? leaf.op;
-  if (missing) return lang === 'zh' ? `需要 ${what} ${op} ${threshold}（目前 ${actual}）` : `needs ${what} ${op} ${threshold} (now ${actual})`;
+  if (missing && lang === 'en' && (leaf.op === '==' || leaf.op === '!=')) {
+    return `needs ${what} ${leaf.op === '==' ? 'to be' : 'not to be'} ${threshold} (now ${actual})`;
+  }
+  if (missing)
+    return lang === 'zh' ? `需要 ${what} ${op} ${threshold}（目前 ${actual}）` : `needs ${what} ${op} ${threshold} (now ${actual})`;
   return lang === 'zh' ? `${what} ${op} ${threshold}（实际 ${actual}）` : `${what} ${op} ${threshold} (actual ${actual})`;
 }

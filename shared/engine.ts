@@ -9,15 +9,10 @@
  *
  * Pure: no I/O, no clock. `asOf` is always passed in.
  */
-import {
-  DAY_MS,
-  FAMILY_WRITERS,
-  LAST_INTERACTION_AT,
-  METRIC_BY_NAME,
-  type MetricFamily,
-  type MetricValue,
-  type Slots,
-} from './metrics.ts';
+
+import { readableTextOn } from './color.ts';
+import { describeLeaf } from './describe.ts';
+import { DAY_MS, FAMILY_WRITERS, LAST_INTERACTION_AT, METRIC_BY_NAME, type MetricFamily, type MetricValue, type Slots } from './metrics.ts';
 import type {
   AccountSnapshot,
   Classification,
@@ -29,8 +24,6 @@ import type {
   PopulationStats,
   RuleSet,
 } from './schema.ts';
-import { readableTextOn } from './color.ts';
-import { describeLeaf } from './describe.ts';
 import { dimensionOrder } from './validate.ts';
 
 type Values = MetricValue[];
@@ -101,8 +94,17 @@ export interface ClassifyOptions {
 // ---------------------------------------------------------------- compilation
 
 const NEGATE: Record<string, string> = {
-  '>=': '<', '<': '>=', '>': '<=', '<=': '>', '==': '!=', '!=': '==',
-  in: 'not_in', not_in: 'in', between: 'not_between', not_between: 'between', exists: 'exists',
+  '>=': '<',
+  '<': '>=',
+  '>': '<=',
+  '<=': '>',
+  '==': '!=',
+  '!=': '==',
+  in: 'not_in',
+  not_in: 'in',
+  between: 'not_between',
+  not_between: 'between',
+  exists: 'exists',
 };
 
 function negateLeaf(l: ExplainedLeaf): ExplainedLeaf {
@@ -217,7 +219,10 @@ function compileCondition(cond: Condition, c: Compiler): { test: Test; explain: 
     const tests = parts.map((p) => p.test);
     const test: Test =
       tests.length === 2
-        ? ((a, b) => (v, t) => a(v, t) && b(v, t))(tests[0] as Test, tests[1] as Test)
+        ? (
+            (a, b) => (v, t) =>
+              a(v, t) && b(v, t)
+          )(tests[0] as Test, tests[1] as Test)
         : (v, t) => {
             for (let i = 0; i < tests.length; i++) if (!(tests[i] as Test)(v, t)) return false;
             return true;
@@ -427,7 +432,12 @@ function decide(c: CompiledRules, v: Values, t: Thresholds): Map<CompiledDimensi
 }
 
 /** Tier ids per dimension, without explanations: the fast path for statistics and bulk jobs. */
-export function decideTiers(c: CompiledRules, s: AccountSnapshot, asOf: string | number, stats?: PopulationStats | null): Record<string, string> {
+export function decideTiers(
+  c: CompiledRules,
+  s: AccountSnapshot,
+  asOf: string | number,
+  stats?: PopulationStats | null,
+): Record<string, string> {
   const asOfMs = toEpochMs(asOf);
   const v = computeValues(c, s, asOfMs);
   const chosen = decide(c, v, thresholdsFor(c, stats));

@@ -1,10 +1,11 @@
 /** The engine's public surface: what the worker, the extension and the scripts import. */
-export * from './schema.ts';
-export { METRICS, METRIC_BY_NAME, WINDOWS, computeMetrics, type MetricInfo, type MetricValue } from './metrics.ts';
-export { compileRules, classify, decideTiers, type CompiledRules, type ClassifyOptions } from './engine.ts';
-export { validateRuleSet, validateSnapshot, formatPath, zodIssues, type Issue, type Validated } from './validate.ts';
-export { computePopulationStats, PopulationStatsBuilder, cutPoints, percentileMetrics } from './stats.ts';
-export { DEFAULT_PLAYBOOK } from './playbook.ts';
-export { PERSONALITY_TYPES, matchPersonality, type PersonalityType } from './personality.ts';
+
 export { contrastRatio, readableTextOn } from './color.ts';
 export { describeLeaf, formatNumber, metricLabel } from './describe.ts';
+export { type ClassifyOptions, type CompiledRules, classify, compileRules, decideTiers } from './engine.ts';
+export { computeMetrics, METRIC_BY_NAME, METRICS, type MetricInfo, type MetricValue, WINDOWS } from './metrics.ts';
+export { matchPersonality, PERSONALITY_TYPES, type PersonalityType } from './personality.ts';
+export { DEFAULT_PLAYBOOK } from './playbook.ts';
+export * from './schema.ts';
+export { computePopulationStats, cutPoints, PopulationStatsBuilder, percentileMetrics } from './stats.ts';
+export { formatPath, type Issue, type Validated, validateRuleSet, validateSnapshot, zodIssues } from './validate.ts';

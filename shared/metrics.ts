@@ -10,8 +10,9 @@
  * is ignored, so results for a past asOf are reproducible. Days are 24-hour periods in UTC;
  * the machine's time zone never enters.
  */
-import { type AccountSnapshot, INTERACTION_KINDS } from './schema.ts';
+
 import { matchPersonality } from './personality.ts';
+import { type AccountSnapshot, INTERACTION_KINDS } from './schema.ts';
 
 export const WINDOWS = [30, 90, 180, 365, 730] as const;
 export const DAY_MS = 86_400_000;
@@ -55,7 +56,13 @@ function buildCatalogue(): MetricInfo[] {
   add('days_since_first_won', 'orders', 'days', '距首次赢单的天数（无赢单为空）', 'Days since the first won order (empty when none)');
   add('days_since_last_won', 'orders', 'days', '距最近一次赢单的天数（无赢单为空）', 'Days since the latest won order (empty when none)');
   add('avg_order_value', 'orders', 'amount', '平均赢单金额（无赢单为空）', 'Average won order amount (empty when none)');
-  add('growth_365d', 'orders', 'ratio', '最近 365 天赢单金额相对前 365 天的增长率（前一年为 0 时为空）', 'Growth of the amount won in the last 365 days over the 365 before (empty when the earlier year is 0)');
+  add(
+    'growth_365d',
+    'orders',
+    'ratio',
+    '最近 365 天赢单金额相对前 365 天的增长率（前一年为 0 时为空）',
+    'Growth of the amount won in the last 365 days over the 365 before (empty when the earlier year is 0)',
+  );
   add('open_pipeline', 'orders', 'amount', '进行中商机金额合计', 'Total amount of open orders (pipeline)');
   add('open_count', 'orders', 'count', '进行中商机数', 'Number of open orders');
   add('lost_count_365d', 'orders', 'count', '最近 365 天输单数', 'Number of orders lost in the last 365 days');
@@ -63,10 +70,22 @@ function buildCatalogue(): MetricInfo[] {
     const t = windowText(w);
     add(`interactions_${suffix(w)}`, 'interactions', 'count', `${t.zh}互动次数`, `Interactions of any kind ${t.en}`);
     for (const k of INTERACTION_KINDS) {
-      add(`interactions_${k}_${suffix(w)}`, 'interactions', 'count', `${t.zh}${KIND_TEXT[k].zh}次数`, `Number of ${KIND_TEXT[k].en} ${t.en}`);
+      add(
+        `interactions_${k}_${suffix(w)}`,
+        'interactions',
+        'count',
+        `${t.zh}${KIND_TEXT[k].zh}次数`,
+        `Number of ${KIND_TEXT[k].en} ${t.en}`,
+      );
     }
   }
-  add('days_since_last_interaction', 'interactions', 'days', '距最近一次互动的天数（无互动为空）', 'Days since the latest interaction (empty when none)');
+  add(
+    'days_since_last_interaction',
+    'interactions',
+    'days',
+    '距最近一次互动的天数（无互动为空）',
+    'Days since the latest interaction (empty when none)',
+  );
   add('csat_count', 'surveys', 'count', '满意度调查（CSAT）答卷数', 'Number of CSAT answers');
   add('csat_latest', 'surveys', 'score', '最近一次满意度评分（1-5）', 'Latest CSAT score (1-5)');
   add('csat_mean_last3', 'surveys', 'score', '最近 3 次满意度评分的平均值', 'Mean of the last 3 CSAT scores');

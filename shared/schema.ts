@@ -10,7 +10,10 @@ export type Lang = (typeof LANGS)[number];
 export const LangSchema = z.enum(LANGS);
 
 /** ISO 8601 date-time with an explicit zone (Z or ±hh:mm), so results never depend on the machine's zone. */
-export const IsoDateTime = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time with a zone, e.g. 2026-11-02T03:00:00Z' });
+export const IsoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'expected an ISO 8601 date-time with a zone, e.g. 2026-11-02T03:00:00Z',
+});
 
 // ---------------------------------------------------------------- AccountSnapshot (contract)
 
@@ -36,29 +39,33 @@ export const InteractionSchema = z.object({
   at: IsoDateTime,
 });
 
-export const SurveySchema = z.object({
-  kind: z.enum(['csat', 'nps']),
-  score: finiteNumber,
-  at: IsoDateTime,
-}).superRefine((s, ctx) => {
-  const [lo, hi] = s.kind === 'csat' ? [1, 5] : [0, 10];
-  if (s.score < lo || s.score > hi) {
-    ctx.addIssue({ code: 'custom', path: ['score'], message: `${s.kind} score must be between ${lo} and ${hi}` });
-  }
-});
+export const SurveySchema = z
+  .object({
+    kind: z.enum(['csat', 'nps']),
+    score: finiteNumber,
+    at: IsoDateTime,
+  })
+  .superRefine((s, ctx) => {
+    const [lo, hi] = s.kind === 'csat' ? [1, 5] : [0, 10];
+    if (s.score < lo || s.score > hi) {
+      ctx.addIssue({ code: 'custom', path: ['score'], message: `${s.kind} score must be between ${lo} and ${hi}` });
+    }
+  });
 
 const scalar = z.union([z.string().max(10_000), finiteNumber, z.boolean(), z.null()]);
 
-export const AttributesSchema = z.object({
-  industry: z.string().max(500).optional(),
-  country: z.string().max(200).optional(),
-  region: z.string().max(200).optional(),
-  city: z.string().max(200).optional(),
-  employees: nonNegative.optional(),
-  annualRevenue: nonNegative.optional(),
-  owner: z.string().max(500).optional(),
-  type: z.string().max(200).optional(),
-}).catchall(scalar);
+export const AttributesSchema = z
+  .object({
+    industry: z.string().max(500).optional(),
+    country: z.string().max(200).optional(),
+    region: z.string().max(200).optional(),
+    city: z.string().max(200).optional(),
+    employees: nonNegative.optional(),
+    annualRevenue: nonNegative.optional(),
+    owner: z.string().max(500).optional(),
+    type: z.string().max(200).optional(),
+  })
+  .catchall(scalar);
 
 export const AccountSnapshotSchema = z.object({
   crm: z.string().min(1).max(50),
@@ -71,7 +78,10 @@ export const AccountSnapshotSchema = z.object({
   orders: z.array(OrderSchema).max(100_000).optional(),
   interactions: z.array(InteractionSchema).max(100_000).optional(),
   surveys: z.array(SurveySchema).max(10_000).optional(),
-  referrals: z.array(z.object({ at: IsoDateTime })).max(10_000).optional(),
+  referrals: z
+    .array(z.object({ at: IsoDateTime }))
+    .max(10_000)
+    .optional(),
   overdueAmount: nonNegative.optional(),
   personality: z.string().max(500).optional(),
   fields: z.record(z.string().max(200), scalar).optional(),
@@ -95,48 +105,68 @@ export const IdSchema = z.string().regex(idPattern, 'expected a lowercase id: a 
  * `flag.<name>` or `dim.<dimension id>`. Whether a metric name exists is checked against the
  * catalogue in validate.ts, where the error can list what is available.
  */
-export const AccessorSchema = z.string().min(1).max(240).regex(/^((field|attr|flag|dim)\.[A-Za-z0-9_$ \-]{1,200}|[a-z][a-z0-9_]*)$/,
-  'expected a metric name (e.g. won_amount_365d) or field.<name>, attr.<name>, flag.<name>, dim.<dimension>');
+export const AccessorSchema = z
+  .string()
+  .min(1)
+  .max(240)
+  .regex(
+    /^((field|attr|flag|dim)\.[A-Za-z0-9_$ -]{1,200}|[a-z][a-z0-9_]*)$/,
+    'expected a metric name (e.g. won_amount_365d) or field.<name>, attr.<name>, flag.<name>, dim.<dimension>',
+  );
 
-export const PercentileValueSchema = z.object({
-  percentile: z.number().min(0).max(100),
-  /** Used when no population statistics are available; without it the comparison is unknown (false). */
-  fallback: finiteNumber.optional(),
-}).strict();
+export const PercentileValueSchema = z
+  .object({
+    percentile: z.number().min(0).max(100),
+    /** Used when no population statistics are available; without it the comparison is unknown (false). */
+    fallback: finiteNumber.optional(),
+  })
+  .strict();
 
 const scalarValue = z.union([finiteNumber, z.string().max(1000), z.boolean()]);
 
 /** Compare against another metric of the same account, e.g. open_pipeline >= won_amount_365d. */
 export const MetricValueSchema = z.object({ metric: AccessorSchema }).strict();
 
-export const ComparisonSchema = z.object({
-  metric: AccessorSchema,
-  op: z.enum(COMPARISON_OPS),
-  value: z.union([scalarValue, PercentileValueSchema, MetricValueSchema]),
-}).strict();
+export const ComparisonSchema = z
+  .object({
+    metric: AccessorSchema,
+    op: z.enum(COMPARISON_OPS),
+    value: z.union([scalarValue, PercentileValueSchema, MetricValueSchema]),
+  })
+  .strict();
 
-export const BetweenSchema = z.object({
-  metric: AccessorSchema,
-  op: z.literal('between'),
-  /** Inclusive on both ends. */
-  value: z.tuple([finiteNumber, finiteNumber]).refine(([lo, hi]) => lo <= hi, 'expected [low, high] with low <= high'),
-}).strict();
+export const BetweenSchema = z
+  .object({
+    metric: AccessorSchema,
+    op: z.literal('between'),
+    /** Inclusive on both ends. */
+    value: z.tuple([finiteNumber, finiteNumber]).refine(([lo, hi]) => lo <= hi, 'expected [low, high] with low <= high'),
+  })
+  .strict();
 
-export const InSchema = z.object({
-  metric: AccessorSchema,
-  op: z.enum(['in', 'not_in']),
-  value: z.array(scalarValue).min(1).max(1000),
-}).strict();
+export const InSchema = z
+  .object({
+    metric: AccessorSchema,
+    op: z.enum(['in', 'not_in']),
+    value: z.array(scalarValue).min(1).max(1000),
+  })
+  .strict();
 
-export const ExistsSchema = z.object({
-  metric: AccessorSchema,
-  op: z.literal('exists'),
-  /** true: the value is known; false: it is missing. */
-  value: z.boolean(),
-}).strict();
+export const ExistsSchema = z
+  .object({
+    metric: AccessorSchema,
+    op: z.literal('exists'),
+    /** true: the value is known; false: it is missing. */
+    value: z.boolean(),
+  })
+  .strict();
 
 export type Comparison = z.infer<typeof ComparisonSchema>;
-export type Leaf = z.infer<typeof ComparisonSchema> | z.infer<typeof BetweenSchema> | z.infer<typeof InSchema> | z.infer<typeof ExistsSchema>;
+export type Leaf =
+  | z.infer<typeof ComparisonSchema>
+  | z.infer<typeof BetweenSchema>
+  | z.infer<typeof InSchema>
+  | z.infer<typeof ExistsSchema>;
 export type Condition = true | { all: Condition[] } | { any: Condition[] } | { not: Condition } | Leaf;
 
 const MAX_DEPTH = 12;
@@ -152,47 +182,55 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 export { MAX_DEPTH as MAX_CONDITION_DEPTH };
 
 export const LocalizedTextSchema = z.object({ zh: z.string().min(1).max(200), en: z.string().min(1).max(200) }).strict();
-export const LocalizedTipsSchema = z.object({
-  zh: z.array(z.string().min(1).max(500)).max(8),
-  en: z.array(z.string().min(1).max(500)).max(8),
-}).strict();
+export const LocalizedTipsSchema = z
+  .object({
+    zh: z.array(z.string().min(1).max(500)).max(8),
+    en: z.array(z.string().min(1).max(500)).max(8),
+  })
+  .strict();
 
 /** ISO 8601 duration in days or weeks (P7D, P2W); what the cadence and "next contact due" use. */
 export const CadenceSchema = z.string().regex(/^P(\d{1,3}W|\d{1,4}D)$/, 'expected an ISO 8601 duration in days or weeks, e.g. P7D or P2W');
 
 export const HexColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
 
-export const TierSchema = z.object({
-  id: IdSchema,
-  label: LocalizedTextSchema,
-  tips: LocalizedTipsSchema,
-  color: HexColorSchema,
-  icon: z.string().min(1).max(8),
-  cadence: CadenceSchema.nullable().optional(),
-  /**
-   * The better tier a rep should aim for from this one, explained as "what is missing".
-   * Absent: the tier listed just before this one. null: none (a top tier, or "unknown").
-   */
-  next: IdSchema.nullable().optional(),
-  when: ConditionSchema,
-}).strict();
+export const TierSchema = z
+  .object({
+    id: IdSchema,
+    label: LocalizedTextSchema,
+    tips: LocalizedTipsSchema,
+    color: HexColorSchema,
+    icon: z.string().min(1).max(8),
+    cadence: CadenceSchema.nullable().optional(),
+    /**
+     * The better tier a rep should aim for from this one, explained as "what is missing".
+     * Absent: the tier listed just before this one. null: none (a top tier, or "unknown").
+     */
+    next: IdSchema.nullable().optional(),
+    when: ConditionSchema,
+  })
+  .strict();
 
-export const DimensionSchema = z.object({
-  id: IdSchema,
-  label: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
-  tiers: z.array(TierSchema).min(1).max(50),
-}).strict();
+export const DimensionSchema = z
+  .object({
+    id: IdSchema,
+    label: LocalizedTextSchema,
+    description: LocalizedTextSchema.optional(),
+    tiers: z.array(TierSchema).min(1).max(50),
+  })
+  .strict();
 
-export const RuleSetSchema = z.object({
-  schemaVersion: z.literal(1),
-  name: z.string().max(200).optional(),
-  /** The dimension whose tier is the badge's headline. */
-  headline: IdSchema,
-  /** Dimensions shown as chips next to the badge by default (the extension can override). */
-  chips: z.array(IdSchema).max(5).optional(),
-  dimensions: z.array(DimensionSchema).min(1).max(40),
-}).strict();
+export const RuleSetSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    name: z.string().max(200).optional(),
+    /** The dimension whose tier is the badge's headline. */
+    headline: IdSchema,
+    /** Dimensions shown as chips next to the badge by default (the extension can override). */
+    chips: z.array(IdSchema).max(5).optional(),
+    dimensions: z.array(DimensionSchema).min(1).max(40),
+  })
+  .strict();
 
 export type Tier = z.infer<typeof TierSchema>;
 export type Dimension = z.infer<typeof DimensionSchema>;

@@ -84,7 +84,11 @@ export class PopulationStatsBuilder {
   }
 }
 
-export function computePopulationStats(rules: RuleSet | CompiledRules, snapshots: Iterable<AccountSnapshot>, asOf: string | number): PopulationStats {
+export function computePopulationStats(
+  rules: RuleSet | CompiledRules,
+  snapshots: Iterable<AccountSnapshot>,
+  asOf: string | number,
+): PopulationStats {
   const b = new PopulationStatsBuilder(rules, asOf);
   for (const s of snapshots) b.add(s);
   return b.finish();

@@ -5,14 +5,7 @@
  */
 import type { z } from 'zod';
 import { METRIC_BY_NAME } from './metrics.ts';
-import {
-  AccountSnapshotSchema,
-  type AccountSnapshot,
-  type Condition,
-  MAX_CONDITION_DEPTH,
-  type RuleSet,
-  RuleSetSchema,
-} from './schema.ts';
+import { type AccountSnapshot, AccountSnapshotSchema, type Condition, MAX_CONDITION_DEPTH, type RuleSet, RuleSetSchema } from './schema.ts';
 
 export interface Issue {
   /** Where, as `dimensions[2].tiers[0].when.all[1].value`; empty for the whole document. */
@@ -31,32 +24,45 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Flattens zod issues, descending into union branches so the message is the specific one. */
-export function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): Issue[] {
-  const out: Issue[] = [];
-  for (const issue of error.issues) {
+type ZodIssue = z.core.$ZodIssue;
+
+/**
+ * A union branch whose issues say "this is not my shape at all" (a wrong type or unknown keys
+ * at the union's own level, or a missing key that defines the branch) is not what the author
+ * meant; the remaining branch's issues are the useful ones.
+ */
+function mismatchesShape(branch: readonly ZodIssue[]): boolean {
+  return branch.some(
+    (i) =>
+      (i.path.length === 0 && (i.code === 'unrecognized_keys' || i.code === 'invalid_type' || i.code === 'invalid_value')) ||
+      (i.path.length === 1 && i.code === 'invalid_type' && i.message.endsWith('received undefined')),
+  );
+}
+
+function collect(issues: readonly ZodIssue[], prefix: readonly PropertyKey[], out: Issue[]): void {
+  for (const issue of issues) {
     const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && Array.isArray((issue as { errors?: unknown }).errors)) {
-      // Report the branch that got furthest: the one whose issues have the deepest path.
-      const branches = (issue as unknown as { errors: z.core.$ZodIssue[][] }).errors;
-      let best: z.core.$ZodIssue[] | undefined;
-      let bestDepth = -1;
-      for (const b of branches) {
-        const depth = Math.max(...b.map((i) => i.path.length), 0) + (b.some((i) => i.code !== 'invalid_type') ? 0.5 : 0);
-        if (depth > bestDepth) {
-          best = b;
-          bestDepth = depth;
-        }
-      }
-      if (best && bestDepth > 0) {
-        for (const i of best) out.push({ path: formatPath([...path, ...i.path]), message: i.message });
+    const branches = issue.code === 'invalid_union' ? (issue as { errors?: ZodIssue[][] }).errors : undefined;
+    if (branches && branches.length > 0) {
+      const fitting = branches.filter((b) => !mismatchesShape(b));
+      if (fitting.length > 0) {
+        collect(fitting[0] as ZodIssue[], path, out);
         continue;
       }
-      out.push({ path: formatPath(path), message: 'expected true, {all:[...]}, {any:[...]}, {not:...} or a comparison {metric, op, value}' });
+      out.push({
+        path: formatPath(path),
+        message: 'expected true, {"all": [...]}, {"any": [...]}, {"not": ...} or a comparison {"metric", "op", "value"}',
+      });
       continue;
     }
     out.push({ path: formatPath(path), message: issue.message });
   }
+}
+
+/** Flattens zod issues into `{path, message}`, descending into the union branch the input was meant for. */
+export function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): Issue[] {
+  const out: Issue[] = [];
+  collect(error.issues, prefix, out);
   return out;
 }
 
@@ -121,12 +127,19 @@ function semanticIssues(rules: RuleSet): Issue[] {
     });
     const last = d.tiers[d.tiers.length - 1];
     if (last && last.when !== true) {
-      issues.push({ path: `dimensions[${di}].tiers[${d.tiers.length - 1}].when`, message: 'the last tier must catch every account: set its condition to true' });
+      issues.push({
+        path: `dimensions[${di}].tiers[${d.tiers.length - 1}].when`,
+        message: 'the last tier must catch every account: set its condition to true',
+      });
     }
   });
   if (issues.length === 0) {
     const cycle = findCycle(rules);
-    if (cycle) issues.push({ path: `dimensions[${dimIndex.get(cycle[0] as string)}]`, message: `dimensions refer to each other in a cycle: ${cycle.join(' -> ')}` });
+    if (cycle)
+      issues.push({
+        path: `dimensions[${dimIndex.get(cycle[0] as string)}]`,
+        message: `dimensions refer to each other in a cycle: ${cycle.join(' -> ')}`,
+      });
   }
   return issues;
 }
@@ -145,9 +158,18 @@ function checkCondition(
     return;
   }
   if (c === true) return;
-  if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, `${path}.all[${i}]`, depth + 1, self, dims, tierIds, issues));
-  if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, `${path}.any[${i}]`, depth + 1, self, dims, tierIds, issues));
-  if ('not' in c) return checkCondition(c.not, `${path}.not`, depth + 1, self, dims, tierIds, issues);
+  if ('all' in c || 'any' in c) {
+    const key = 'all' in c ? 'all' : 'any';
+    const list = 'all' in c ? c.all : c.any;
+    list.forEach((x, i) => {
+      checkCondition(x, `${path}.${key}[${i}]`, depth + 1, self, dims, tierIds, issues);
+    });
+    return;
+  }
+  if ('not' in c) {
+    checkCondition(c.not, `${path}.not`, depth + 1, self, dims, tierIds, issues);
+    return;
+  }
 
   const m = c.metric;
   const dot = m.indexOf('.');
@@ -162,17 +184,24 @@ function checkCondition(
       values.forEach((v, i) => {
         if (typeof v !== 'string' || !known.has(v)) {
           const where = c.op === 'in' || c.op === 'not_in' ? `${path}.value[${i}]` : `${path}.value`;
-          issues.push({ path: where, message: `dimension "${target}" has no tier ${JSON.stringify(v)}; expected one of ${[...known].join(', ')}` });
+          issues.push({
+            path: where,
+            message: `dimension "${target}" has no tier ${JSON.stringify(v)}; expected one of ${[...known].join(', ')}`,
+          });
         }
       });
     }
-    if (ORDERING.has(c.op) || c.op === 'between') issues.push({ path: `${path}.op`, message: `"${c.op}" cannot compare tiers; use ==, !=, in or not_in` });
+    if (ORDERING.has(c.op) || c.op === 'between')
+      issues.push({ path: `${path}.op`, message: `"${c.op}" cannot compare tiers; use ==, !=, in or not_in` });
     return;
   }
   if (ns === null) {
     const info = METRIC_BY_NAME.get(m);
     if (!info) {
-      issues.push({ path: `${path}.metric`, message: `unknown metric "${m}"; see the metric catalogue (e.g. won_amount_365d, interactions_90d, csat_mean_last3)` });
+      issues.push({
+        path: `${path}.metric`,
+        message: `unknown metric "${m}"; see the metric catalogue (e.g. won_amount_365d, interactions_90d, csat_mean_last3)`,
+      });
       return;
     }
     if (info.unit === 'type' && (ORDERING.has(c.op) || c.op === 'between')) {
