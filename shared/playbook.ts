@@ -109,11 +109,8 @@ const relationship: Dimension = {
       icon: '🔑',
       cadence: 'P14D',
       next: 'vip',
-      // DOMAIN: key-account flag, or value = high and engagement = frequent. Written with the
-      // same conditions as those tiers rather than dim.value / dim.engagement, which come later
-      // in the list; it also lets "what is missing" show amounts and counts. The metric branch
-      // comes first so that, when both branches miss by one condition, the rep sees figures.
-      // Refers to the value and engagement dimensions (evaluated first), so editing their thresholds moves key too.
+      // DOMAIN: key-account flag, or value = high and engagement = frequent. It refers to those
+      // dimensions (the engine evaluates them first), so editing their thresholds moves key too.
       when: {
         any: [
           {
