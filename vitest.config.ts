@@ -1,3 +1,4 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 // Explicit include globs per project: Playwright specs under test/e2e must never be collected here.
@@ -9,6 +10,48 @@ export default defineConfig({
           name: 'engine',
           environment: 'node',
           include: ['test/engine/**/*.test.ts'],
+        },
+      },
+      {
+        // The extension's pure parts (URL parsing, selectors against the saved Zoho pages, cache) in Node.
+        test: {
+          name: 'extension',
+          environment: 'node',
+          include: ['test/extension/**/*.test.ts'],
+        },
+      },
+      {
+        // Worker tests run inside workerd, with wrangler.toml's bindings; storage is isolated per test file.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            // A fixed test key for connector secrets (never used outside tests).
+            miniflare: { bindings: { SECRETS_KEY: 'dGllcmxlbnMtdGVzdC1zZWNyZXRzLWtleS0zMmJ5dGU=' } },
+          }),
+        ],
+        test: {
+          name: 'worker',
+          include: ['test/worker/**/*.test.ts'],
+          setupFiles: ['test/worker/setup.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // Node-side end-to-end: the worker under `wrangler dev` as `npm start` runs it, and the deploy bundle.
+        test: {
+          name: 'e2e-worker',
+          environment: 'node',
+          include: ['test/e2e-worker/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        // The Zoho CRM v8 simulator's conformance tests (a loopback HTTP server per file).
+        test: {
+          name: 'zoho-sim',
+          environment: 'node',
+          include: ['test/zoho-sim-tests/**/*.test.ts'],
         },
       },
     ],

@@ -1,0 +1,53 @@
+/**
+ * The TierLens worker: the HTTP API (app.ts) and the cron trigger that recomputes population
+ * statistics for every tenant with a connector.
+ */
+// First: zod-openapi extends zod, and zod gives schemas their methods when they are created,
+// so this must run before shared/ builds its schemas.
+import '@hono/zod-openapi';
+import { consoleLog, createApp } from './app.ts';
+import { DEMO_TENANT, resolveConnector, tenantsWithConnectors } from './connectors/index.ts';
+import { describeError } from './context.ts';
+import { type Env, readSettings } from './env.ts';
+import { RulesStore } from './store/rules.ts';
+import { recomputeStats } from './store/stats.ts';
+
+const app = createApp();
+
+/** Recomputes statistics for the live rules of every tenant that has a connector (and the demo tenant in local development). */
+export async function recomputeAllStats(env: Env, now: number, log = consoleLog): Promise<{ tenant: string; ok: boolean }[]> {
+  const settings = readSettings(env);
+  const byTenant = new Map<string, Set<string>>();
+  for (const { tenant, crm } of await tenantsWithConnectors(env.TL_KV)) {
+    if (!byTenant.has(tenant)) byTenant.set(tenant, new Set());
+    byTenant.get(tenant)?.add(crm);
+  }
+  if (settings.demoMode) {
+    if (!byTenant.has(DEMO_TENANT)) byTenant.set(DEMO_TENANT, new Set());
+    byTenant.get(DEMO_TENANT)?.add('demo');
+  }
+  const out: { tenant: string; ok: boolean }[] = [];
+  for (const [tenant, crms] of byTenant) {
+    try {
+      const live = await new RulesStore(env.TL_KV, tenant, () => now).current();
+      const connectors = [];
+      for (const crm of crms) {
+        const r = await resolveConnector({ kv: env.TL_KV, tenant, crm, demoMode: settings.demoMode, secretsKey: env.SECRETS_KEY, now });
+        connectors.push(r.connector);
+      }
+      await recomputeStats(env.TL_KV, tenant, { version: live.record.version, compiled: live.compiled }, connectors, now);
+      out.push({ tenant, ok: true });
+    } catch (e) {
+      log('error', 'scheduled statistics failed', { tenant, error: describeError(e) });
+      out.push({ tenant, ok: false });
+    }
+  }
+  return out;
+}
+
+export default {
+  fetch: app.fetch,
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(recomputeAllStats(env, controller.scheduledTime));
+  },
+} satisfies ExportedHandler<Env>;
