@@ -345,3 +345,28 @@ export async function invalidateAccounts(
   );
   return invalidated;
 }
+
+// ---------------------------------------------------------------- raw data (rule preview)
+
+/**
+ * The account's snapshot as the engine sees it, for previewing unsaved rules: the cached
+ * snapshot while it is fresh, else one CRM call (stored for the classifications that follow);
+ * when the CRM fails, the last snapshot, marked stale.
+ */
+export async function snapshotOf(s: Scope, id: string): Promise<{ snapshot: AccountSnapshot; cache: CacheInfo }> {
+  const snap = await s.kv.getWithMetadata<SnapMeta>(kvKeys.snapshot(s.tenant, s.crm, id), 'text');
+  const cached = snap.value !== null && snap.metadata ? { snapshot: JSON.parse(snap.value) as AccountSnapshot, meta: snap.metadata } : null;
+  if (cached && !cached.meta.inv && s.now - cached.meta.f < s.softTtlMs) {
+    return { snapshot: cached.snapshot, cache: { hit: true, stale: false, computedAt: iso(cached.meta.f) } };
+  }
+  let snapshot: AccountSnapshot | null;
+  try {
+    snapshot = await fetchOne(s, id);
+  } catch (e) {
+    if (cached) return { snapshot: cached.snapshot, cache: { hit: true, stale: true, computedAt: iso(cached.meta.f) } };
+    throw crmFailure(e);
+  }
+  if (!snapshot) throw new ApiError('not_found', `No account "${id.slice(0, 200)}" in the ${s.crm} CRM`);
+  s.background(store(s, id, compute(s, snapshot), s.now, snapshot));
+  return { snapshot, cache: { hit: false, stale: false, computedAt: iso(s.now) } };
+}

@@ -2,12 +2,14 @@
 import type { App } from '../app.ts';
 import { registerAccountGet } from './account-get.ts';
 import { registerAccountLookup } from './account-lookup.ts';
+import { registerAccountSnapshot } from './account-snapshot.ts';
 import { registerClassify } from './classify.ts';
 import { registerClassifyBatch } from './classify-batch.ts';
 import { registerConnectorsGet } from './connectors-get.ts';
 import { registerConnectorsPut } from './connectors-put.ts';
 import { registerDemoPages } from './demo-pages.ts';
 import { registerHealth } from './health.ts';
+import { registerMe } from './me.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerRulesGet } from './rules-get.ts';
 import { registerRulesHistory } from './rules-history.ts';
@@ -25,7 +27,9 @@ export function registerRoutes(app: App, version: string) {
   registerClassifyBatch(app);
   // The lookup route before the single-account route: `lookup` is not an account id.
   registerAccountLookup(app);
+  registerAccountSnapshot(app);
   registerAccountGet(app);
+  registerMe(app);
   registerRulesGet(app);
   registerRulesPut(app);
   registerRulesHistory(app);
