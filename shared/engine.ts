@@ -53,6 +53,8 @@ interface CompiledTier {
 
 interface CompiledDimension {
   id: string;
+  /** Position in the rule set (display order). */
+  index: number;
   label: Record<Lang, string>;
   slot: number; // where dim.<id> reads this dimension's tier id
   tiers: CompiledTier[];
@@ -318,7 +320,7 @@ export function compileRules(rules: RuleSet): CompiledRules {
     },
   };
   const byId = new Map<string, CompiledDimension>();
-  const display: CompiledDimension[] = rules.dimensions.map((d) => {
+  const display: CompiledDimension[] = rules.dimensions.map((d, dimIndex) => {
     const slot = slotOf(`dim.${d.id}`);
     const tierIndex = new Map(d.tiers.map((t, i) => [t.id, i]));
     const tiers = d.tiers.map((t, index): CompiledTier => {
@@ -342,7 +344,7 @@ export function compileRules(rules: RuleSet): CompiledRules {
         explain,
       };
     });
-    const cd: CompiledDimension = { id: d.id, label: d.label, slot, tiers };
+    const cd: CompiledDimension = { id: d.id, index: dimIndex, label: d.label, slot, tiers };
     byId.set(d.id, cd);
     return cd;
   });
@@ -371,7 +373,7 @@ export function compileRules(rules: RuleSet): CompiledRules {
 const thresholdCache = new WeakMap<CompiledRules, WeakMap<object, Thresholds>>();
 const NO_STATS = {};
 
-function thresholdsFor(c: CompiledRules, stats: PopulationStats | null | undefined): Thresholds {
+export function thresholdsFor(c: CompiledRules, stats: PopulationStats | null | undefined): Thresholds {
   let perRules = thresholdCache.get(c);
   if (!perRules) {
     perRules = new WeakMap();
@@ -417,15 +419,18 @@ export function computeValues(c: CompiledRules, s: AccountSnapshot, asOfMs: numb
   return v;
 }
 
-/** Runs every dimension, returning the index of the matched tier per dimension (display order). */
-function decide(c: CompiledRules, v: Values, t: Thresholds): Map<CompiledDimension, number> {
-  const chosen = new Map<CompiledDimension, number>();
+/**
+ * Runs every dimension over a filled slot array, in dependency order; returns the matched tier
+ * index per dimension, by display position. Exported for benchmarks of the decision alone.
+ */
+export function decide(c: CompiledRules, v: Values, t: Thresholds): Int32Array {
+  const chosen = new Int32Array(c.display.length);
   for (const d of c.order) {
     const tiers = d.tiers;
     let i = 0;
     // The last tier's condition is `true` (validation guarantees it), so this always stops.
     while (i < tiers.length - 1 && !(tiers[i] as CompiledTier).test(v, t)) i++;
-    chosen.set(d, i);
+    chosen[d.index] = i;
     v[d.slot] = (tiers[i] as CompiledTier).id;
   }
   return chosen;
@@ -442,7 +447,7 @@ export function decideTiers(
   const v = computeValues(c, s, asOfMs);
   const chosen = decide(c, v, thresholdsFor(c, stats));
   const out: Record<string, string> = {};
-  for (const d of c.display) out[d.id] = (d.tiers[chosen.get(d) as number] as CompiledTier).id;
+  for (const d of c.display) out[d.id] = (d.tiers[chosen[d.index] as number] as CompiledTier).id;
   return out;
 }
 
@@ -456,7 +461,7 @@ export function classify(c: CompiledRules, s: AccountSnapshot, opts: ClassifyOpt
   const lastAt = c.needsLastInteraction ? (v[c.slots.get(LAST_INTERACTION_AT) as number] as number | null) : null;
 
   const dimensions: DimensionResult[] = c.display.map((d) => {
-    const tier = d.tiers[chosen.get(d) as number] as CompiledTier;
+    const tier = d.tiers[chosen[d.index] as number] as CompiledTier;
     let because: ExplainedLeaf[] = [];
     let next: DimensionResult['next'] = null;
     if (explain) {

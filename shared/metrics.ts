@@ -13,6 +13,7 @@
 
 import { matchPersonality } from './personality.ts';
 import { type AccountSnapshot, INTERACTION_KINDS } from './schema.ts';
+import { parseIsoMs } from './time.ts';
 
 export const WINDOWS = [30, 90, 180, 365, 730] as const;
 export const DAY_MS = 86_400_000;
@@ -113,7 +114,7 @@ export const LAST_INTERACTION_AT = '__last_interaction_at';
 /** A slot table: metric name -> index into the values array the compiled rules read. */
 export type Slots = Map<string, number>;
 
-const parse = (iso: string | undefined): number => (iso === undefined ? Number.NaN : Date.parse(iso));
+const parse = parseIsoMs;
 const daysBetween = (laterMs: number, earlierMs: number) => Math.floor((laterMs - earlierMs) / DAY_MS);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -125,9 +126,58 @@ function put(out: MetricValue[], slots: Slots, name: string, value: MetricValue)
   if (i !== undefined) out[i] = value;
 }
 
+/**
+ * Slot indexes of a family's metrics for one slot table, resolved once per compiled rule set
+ * (not per account): -1 where the rules do not use the metric.
+ */
+function slotIndexes(names: readonly string[]): (slots: Slots) => Int32Array {
+  const cache = new WeakMap<Slots, Int32Array>();
+  return (slots) => {
+    let idx = cache.get(slots);
+    if (!idx) {
+      idx = Int32Array.from(names, (n) => slots.get(n) ?? -1);
+      cache.set(slots, idx);
+    }
+    return idx;
+  };
+}
+
+function putAt(out: MetricValue[], idx: Int32Array, i: number, value: MetricValue) {
+  const at = idx[i] as number;
+  if (at >= 0) out[at] = value;
+}
+
+const ORDER_METRICS = [
+  ...WINDOWS.map((w) => `won_amount_${w}d`),
+  ...WINDOWS.map((w) => `won_count_${w}d`),
+  'won_amount_total',
+  'won_count_total',
+  'days_since_first_won',
+  'days_since_last_won',
+  'avg_order_value',
+  'growth_365d',
+  'open_pipeline',
+  'open_count',
+  'lost_count_365d',
+] as const;
+const orderSlots = slotIndexes(ORDER_METRICS);
+const D30 = 30 * DAY_MS;
+const D90 = 90 * DAY_MS;
+const D180 = 180 * DAY_MS;
+const D365 = 365 * DAY_MS;
+const D730 = 730 * DAY_MS;
+
 const writeOrders: FamilyWriter = (s, asOf, out, slots) => {
-  const amount = [0, 0, 0, 0, 0];
-  const count = [0, 0, 0, 0, 0];
+  let a30 = 0,
+    a90 = 0,
+    a180 = 0,
+    a365 = 0,
+    a730 = 0;
+  let c30 = 0,
+    c90 = 0,
+    c180 = 0,
+    c365 = 0,
+    c730 = 0;
   let totalAmount = 0;
   let totalCount = 0;
   let prevYear = 0;
@@ -149,43 +199,88 @@ const writeOrders: FamilyWriter = (s, asOf, out, slots) => {
       if (!(at <= asOf)) continue; // undated or in the future: not known at asOf
       const age = asOf - at;
       if (o.status === 'lost') {
-        if (age <= 365 * DAY_MS) lost365++;
+        if (age <= D365) lost365++;
         continue;
       }
-      totalAmount += o.amount;
+      const amount = o.amount;
+      totalAmount += amount;
       totalCount++;
       if (at < first) first = at;
       if (at > last) last = at;
-      for (let w = 0; w < 5; w++) {
-        if (age <= (WINDOWS[w] as number) * DAY_MS) {
-          amount[w] = (amount[w] as number) + o.amount;
-          count[w] = (count[w] as number) + 1;
-        }
+      if (age > D730) continue;
+      a730 += amount;
+      c730++;
+      if (age > D365) {
+        prevYear += amount;
+        continue;
       }
-      if (age > 365 * DAY_MS && age <= 730 * DAY_MS) prevYear += o.amount;
+      a365 += amount;
+      c365++;
+      if (age > D180) continue;
+      a180 += amount;
+      c180++;
+      if (age > D90) continue;
+      a90 += amount;
+      c90++;
+      if (age > D30) continue;
+      a30 += amount;
+      c30++;
     }
   }
-  for (let w = 0; w < 5; w++) {
-    put(out, slots, `won_amount_${WINDOWS[w]}d`, amount[w] as number);
-    put(out, slots, `won_count_${WINDOWS[w]}d`, count[w] as number);
-  }
-  put(out, slots, 'won_amount_total', totalAmount);
-  put(out, slots, 'won_count_total', totalCount);
-  put(out, slots, 'days_since_first_won', totalCount ? daysBetween(asOf, first) : null);
-  put(out, slots, 'days_since_last_won', totalCount ? daysBetween(asOf, last) : null);
-  put(out, slots, 'avg_order_value', totalCount ? round2(totalAmount / totalCount) : null);
-  put(out, slots, 'growth_365d', prevYear > 0 ? round2(((amount[3] as number) - prevYear) / prevYear) : null);
-  put(out, slots, 'open_pipeline', open);
-  put(out, slots, 'open_count', openCount);
-  put(out, slots, 'lost_count_365d', lost365);
+  const idx = orderSlots(slots);
+  const values: MetricValue[] = [
+    a30,
+    a90,
+    a180,
+    a365,
+    a730,
+    c30,
+    c90,
+    c180,
+    c365,
+    c730,
+    totalAmount,
+    totalCount,
+    totalCount ? daysBetween(asOf, first) : null,
+    totalCount ? daysBetween(asOf, last) : null,
+    totalCount ? round2(totalAmount / totalCount) : null,
+    prevYear > 0 ? round2((a365 - prevYear) / prevYear) : null,
+    open,
+    openCount,
+    lost365,
+  ];
+  for (let i = 0; i < values.length; i++) putAt(out, idx, i, values[i] as MetricValue);
 };
 
 const KIND_INDEX: Record<string, number> = Object.fromEntries(INTERACTION_KINDS.map((k, i) => [k, i]));
+const ALL_WINDOWS = [...WINDOWS.map((w) => `${w}d`), 'total'];
+// Layout: [all kinds × 6 windows] then [kind k × 6 windows], then days since, then the last touch.
+const INTERACTION_METRICS = [
+  ...ALL_WINDOWS.map((w) => `interactions_${w}`),
+  ...INTERACTION_KINDS.flatMap((k) => ALL_WINDOWS.map((w) => `interactions_${k}_${w}`)),
+  'days_since_last_interaction',
+  LAST_INTERACTION_AT,
+];
+const interactionSlots = slotIndexes(INTERACTION_METRICS);
+const KIND_BASE = 6;
+const DAYS_SINCE_AT = 6 + INTERACTION_KINDS.length * 6;
 
 const writeInteractions: FamilyWriter = (s, asOf, out, slots) => {
-  // counts[kind * 6 + window], window 5 = total
-  const counts = new Array<number>(INTERACTION_KINDS.length * 6).fill(0);
-  const all = [0, 0, 0, 0, 0, 0];
+  const idx = interactionSlots(slots);
+  // Per-kind counts only when the rules use one of them (the default playbook does not).
+  let perKind: number[] | null = null;
+  for (let i = KIND_BASE; i < DAYS_SINCE_AT; i++) {
+    if ((idx[i] as number) >= 0) {
+      perKind = new Array<number>(INTERACTION_KINDS.length * 6).fill(0);
+      break;
+    }
+  }
+  let n30 = 0,
+    n90 = 0,
+    n180 = 0,
+    n365 = 0,
+    n730 = 0,
+    total = 0;
   let last = Number.NEGATIVE_INFINITY;
   const list = s.interactions;
   if (list) {
@@ -194,28 +289,35 @@ const writeInteractions: FamilyWriter = (s, asOf, out, slots) => {
       const at = parse(it.at);
       if (!(at <= asOf)) continue;
       if (at > last) last = at;
-      const base = (KIND_INDEX[it.kind] ?? 7) * 6;
       const age = asOf - at;
-      counts[base + 5] = (counts[base + 5] as number) + 1;
-      all[5] = (all[5] as number) + 1;
-      for (let w = 0; w < 5; w++) {
-        if (age <= (WINDOWS[w] as number) * DAY_MS) {
-          counts[base + w] = (counts[base + w] as number) + 1;
-          all[w] = (all[w] as number) + 1;
-        }
+      total++;
+      if (perKind) {
+        const base = (KIND_INDEX[it.kind] ?? 7) * 6;
+        perKind[base + 5] = (perKind[base + 5] as number) + 1;
+        for (let w = 0; w < 5; w++) if (age <= (WINDOWS[w] as number) * DAY_MS) perKind[base + w] = (perKind[base + w] as number) + 1;
       }
+      if (age > D730) continue;
+      n730++;
+      if (age > D365) continue;
+      n365++;
+      if (age > D180) continue;
+      n180++;
+      if (age > D90) continue;
+      n90++;
+      if (age > D30) continue;
+      n30++;
     }
   }
-  for (let w = 0; w < 6; w++) {
-    const sfx = w === 5 ? 'total' : `${WINDOWS[w]}d`;
-    put(out, slots, `interactions_${sfx}`, all[w] as number);
-    for (let k = 0; k < INTERACTION_KINDS.length; k++) {
-      const i = slots.get(`interactions_${INTERACTION_KINDS[k]}_${sfx}`);
-      if (i !== undefined) out[i] = counts[k * 6 + w] as number;
-    }
-  }
-  put(out, slots, 'days_since_last_interaction', last > Number.NEGATIVE_INFINITY ? daysBetween(asOf, last) : null);
-  put(out, slots, LAST_INTERACTION_AT, last > Number.NEGATIVE_INFINITY ? last : null);
+  putAt(out, idx, 0, n30);
+  putAt(out, idx, 1, n90);
+  putAt(out, idx, 2, n180);
+  putAt(out, idx, 3, n365);
+  putAt(out, idx, 4, n730);
+  putAt(out, idx, 5, total);
+  if (perKind) for (let i = 0; i < perKind.length; i++) putAt(out, idx, KIND_BASE + i, perKind[i] as number);
+  const known = last > Number.NEGATIVE_INFINITY;
+  putAt(out, idx, DAYS_SINCE_AT, known ? daysBetween(asOf, last) : null);
+  putAt(out, idx, DAYS_SINCE_AT + 1, known ? last : null);
 };
 
 const writeSurveys: FamilyWriter = (s, asOf, out, slots) => {
