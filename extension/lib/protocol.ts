@@ -52,7 +52,15 @@ export interface ConnectionInfo {
 export interface LookupResult {
   results: Record<string, Classification>;
   missing: string[];
+  /** Ids not classified because the CRM failed and nothing was cached (added; the worker reports it). */
+  unavailable?: string[];
 }
+
+/**
+ * A request without parameters. (`Record<string, never>` would forbid the `type` field itself:
+ * `{ type: 'getRules' } & Record<string, never>` has no values.)
+ */
+export type NoParams = Record<never, never>;
 
 /** Every request a page can send, keyed by `type`, with the value its reply carries. */
 export interface Requests {
@@ -61,15 +69,51 @@ export interface Requests {
   /** The account's data as the engine sees it (admin): GET /v1/accounts/:crm/:id/snapshot, for the rule preview. */
   snapshot: { req: { crm: string; id: string }; res: AccountSnapshot };
   testConnection: { req: { workerUrl?: string; apiKey?: string }; res: ConnectionInfo };
-  getRules: { req: Record<string, never>; res: RulesDocument };
+  getRules: { req: NoParams; res: RulesDocument };
   putRules: { req: { rules: RuleSet; ifMatch: number }; res: RulesDocument };
-  rulesHistory: { req: Record<string, never>; res: RulesHistoryEntry[] };
+  rulesHistory: { req: NoParams; res: RulesHistoryEntry[] };
   rulesVersion: { req: { version: number }; res: RulesDocument };
   rollback: { req: { version: number; ifMatch: number }; res: RulesDocument };
-  stats: { req: Record<string, never>; res: PopulationStats | null };
+  stats: { req: NoParams; res: PopulationStats | null };
   /** Forgets cached classifications (after a rules save, or from the popup). */
-  clearCache: { req: Record<string, never>; res: { cleared: number } };
+  clearCache: { req: NoParams; res: { cleared: number } };
+  /** Opens the options page (content scripts cannot link to it). Added. */
+  openOptions: { req: NoParams; res: null };
 }
+
+/** Requests that only the content script's own UI may send (the rest need an extension page). Added. */
+export const CONTENT_SCRIPT_REQUESTS: readonly RequestType[] = ['account', 'lookup', 'openOptions'];
+
+/** What a tab's content script tells the popup about the page it is on. Added. */
+export interface PageSummary {
+  /** The site adapter running on the page (`zoho`, `demo`), null when the page is not one it knows. */
+  site: string | null;
+  /** `account`, `list`, `deal`, or null. */
+  kind: string | null;
+  url: string;
+  /** The accounts badged on the page, at most 20, headline first. */
+  accounts: PageAccount[];
+  /** How many accounts are badged in all. */
+  total: number;
+}
+
+export interface PageAccount {
+  id: string;
+  name?: string;
+  /** The headline tier, when classified. */
+  tierLabel?: string;
+  icon?: string;
+  color?: string;
+  textColor?: string;
+  /** Why there is no tier, when there is none. */
+  error?: UiErrorKind;
+}
+
+/** Messages the popup sends to a tab's content script (browser.tabs.sendMessage). Added. */
+export interface TabRequests {
+  pageSummary: { req: NoParams; res: PageSummary };
+}
+export type TabMessage<K extends keyof TabRequests = keyof TabRequests> = { type: K } & TabRequests[K]['req'];
 
 export type RequestType = keyof Requests;
 export type Message<K extends RequestType = RequestType> = { type: K } & Requests[K]['req'];
