@@ -47,8 +47,12 @@ export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   } catch {
     throw new ApiError('bad_request', 'The request body is not valid UTF-8');
   }
-  // No body: routes that need one report the missing fields through their validators.
-  if (text.trim() === '') return next();
+  // No body: routes that need one report the missing fields through their validators. The raw
+  // request's stream is spent, so hand on a request without one (optional bodies check for it).
+  if (text.trim() === '') {
+    c.req.raw = new Request(c.req.raw.url, { method, headers: c.req.raw.headers });
+    return next();
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

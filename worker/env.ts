@@ -13,11 +13,14 @@ export interface Env {
   CACHE_HARD_TTL_SECONDS?: string;
   /** base64 of 32 random bytes: the AES-GCM key for connector secrets (a wrangler secret; `.dev.vars` locally). */
   SECRETS_KEY?: string;
+  /** "on" only in local development: connector settings may name non-production CRM hosts (the Zoho simulator). */
+  ALLOW_DEV_CRM_HOSTS?: string;
 }
 
 /** Settings read from the environment once per request, with defaults. */
 export interface Settings {
   demoMode: boolean;
+  allowDevCrmHosts: boolean;
   allowedOrigins: string[];
   rateLimitPerMinute: number;
   softTtlMs: number;
@@ -32,6 +35,7 @@ const positive = (raw: string | undefined, fallback: number): number => {
 export function readSettings(env: Env): Settings {
   return {
     demoMode: env.DEMO_MODE === 'on',
+    allowDevCrmHosts: env.ALLOW_DEV_CRM_HOSTS === 'on',
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -161,6 +161,39 @@ export const StatsResponse = z
 
 export const WebhookResponse = z.object({ invalidated: z.number().int() }).openapi('WebhookResponse');
 
+export const ConnectorCheckResponse = z
+  .object({
+    crm: z.string(),
+    ok: z.boolean().openapi({ description: 'True when the CRM accepted the stored credentials and settings' }),
+    checkedAt: z.string(),
+    details: z.record(z.string(), z.unknown()).optional().openapi({ description: 'What the CRM reported (org, data centre, API host)' }),
+    problem: z
+      .object({ kind: z.enum(['unavailable', 'timeout', 'auth', 'rate_limited', 'bad_response']), message: z.string() })
+      .optional()
+      .openapi({ description: 'Why the check failed, in words an admin can act on' }),
+  })
+  .openapi('ConnectorCheck');
+
+export const WatchBody = z
+  .object({
+    notifyUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(1000)
+      .optional()
+      .openapi({ description: 'Where the CRM sends notifications; default: this worker’s /v1/webhooks/{crm}?tenant=<tenant>' }),
+  })
+  .openapi('WatchRequest');
+
+export const WatchResponse = z
+  .object({
+    crm: z.string(),
+    channelId: z.string(),
+    expiresAt: z.string(),
+    events: z.array(z.string()),
+    notifyUrl: z.string(),
+  })
+  .openapi('WatchChannel');
+
 export const ConnectorView = z
   .object({
     crm: z.string(),

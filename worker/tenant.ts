@@ -22,6 +22,7 @@ export function connectorFor(c: AppContext, crm: string): Promise<Resolved> {
     tenant: c.var.principal.tenant,
     crm,
     demoMode: c.var.settings.demoMode,
+    allowDevHosts: c.var.settings.allowDevCrmHosts,
     secretsKey: c.env.SECRETS_KEY,
     now: c.var.deps.now(),
     overrides: c.var.deps.connectors,

@@ -4,13 +4,17 @@
  * A new CRM is one definition file added to CRM_DEFINITIONS (connectors/index.ts).
  */
 import type { z } from '@hono/zod-openapi';
-import type { Connector } from './types.ts';
+import type { Connector, ConnectorStore, RelatedChange } from './types.ts';
 
 export interface ConnectorInput {
   tenant: string;
   settings: Record<string, unknown>;
   /** Decrypted secrets, by field name; only present in memory while building the connector. */
   secrets: Record<string, string>;
+  /** The tenant's state for this CRM (tokens, channels), kept in KV. */
+  store: ConnectorStore;
+  /** Local development: settings may point the connector at non-production hosts (a simulator). */
+  allowDevHosts: boolean;
 }
 
 /** A verified-to-be CRM change notification: which tenant, the token it presented, what changed. */
@@ -18,6 +22,11 @@ export interface WebhookNotice {
   tenant: string;
   token: string;
   accountIds: string[];
+  /**
+   * Changed records that are not accounts. Resolved to their accounts by the connector's
+   * `accountsOf` only after the token is verified, so an unauthenticated call never costs CRM calls.
+   */
+  related?: RelatedChange[];
 }
 
 export interface WebhookRequest {
@@ -40,6 +49,8 @@ export interface CrmDefinition {
   create(input: ConnectorInput): Connector;
   /** Defaults to the generic JSON format of connectors/webhooks.ts. */
   parseWebhook?: WebhookParser;
+  /** Checks beyond the schema that depend on the deployment (PUT answers 400 with these issues). */
+  settingsProblems?: (settings: Record<string, unknown>, env: { allowDevHosts: boolean }) => { path: string; message: string }[];
   /**
    * Small populations (the demo) compute statistics during the first request that needs them;
    * real CRMs compute them in the background and by cron.

@@ -30,6 +30,9 @@ export function registerConnectorsPut(app: App) {
     const parsed = def.settingsSchema.safeParse(body.settings);
     if (!parsed.success)
       throw new ApiError('bad_request', `Invalid ${def.id} settings`, { details: { issues: zodIssues(parsed.error, ['settings']) } });
+    const problems = def.settingsProblems?.(parsed.data, { allowDevHosts: c.var.settings.allowDevCrmHosts }) ?? [];
+    if (problems.length)
+      throw new ApiError('bad_request', `Invalid ${def.id} settings for this deployment`, { details: { issues: problems } });
     const allowed = allowedSecretNames(def);
     const unknown = Object.keys(body.secrets).filter((name) => !allowed.includes(name));
     if (unknown.length) {

@@ -5,8 +5,10 @@ import { registerAccountLookup } from './account-lookup.ts';
 import { registerAccountSnapshot } from './account-snapshot.ts';
 import { registerClassify } from './classify.ts';
 import { registerClassifyBatch } from './classify-batch.ts';
+import { registerConnectorsCheck } from './connectors-check.ts';
 import { registerConnectorsGet } from './connectors-get.ts';
 import { registerConnectorsPut } from './connectors-put.ts';
+import { registerConnectorsWatch } from './connectors-watch.ts';
 import { registerDemoPages } from './demo-pages.ts';
 import { registerHealth } from './health.ts';
 import { registerMe } from './me.ts';
@@ -41,6 +43,8 @@ export function registerRoutes(app: App, version: string) {
   registerWebhook(app);
   registerConnectorsGet(app);
   registerConnectorsPut(app);
+  registerConnectorsCheck(app);
+  registerConnectorsWatch(app);
   registerDemoPages(app);
   registerOpenApi(app, version);
 }

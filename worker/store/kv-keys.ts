@@ -27,6 +27,8 @@ export const kvKeys = {
   connector: (tenant: string, crm: string) => `t:${tenant}:connector:${crm}`,
   connectorIndex: (tenant: string, crm: string) => `idx:connector:${tenant}:${crm}`,
   connectorIndexPrefix: 'idx:connector:',
+  /** A connector's own state (OAuth tokens, leases, notification channels); see store/connector-state.ts. */
+  connectorState: (tenant: string, crm: string, name: string) => `t:${tenant}:cstate:${crm}:${enc(name)}`,
   /** A classification, per rules version and language: a rules change can never serve old tiers. */
   classification: (tenant: string, crm: string, rulesVersion: number, lang: Lang, accountId: string) =>
     `t:${tenant}:cls:${crm}:${rulesVersion}:${lang}:${enc(accountId)}`,

@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+// `npm run start:zoho`: the whole Zoho path on one machine, offline. Starts the Zoho CRM v8
+// simulator (test/zoho-sim) and the worker under `wrangler dev` (scripts/start.mjs), creates a
+// tenant with an admin and a reader key in local KV (hashed, as `npm run keys` does), points the
+// tenant's Zoho connector at the simulator (PUT /v1/connectors/zoho; local development allows
+// simulator hosts through ALLOW_DEV_CRM_HOSTS), checks it (POST .../check), subscribes to change
+// notifications (POST .../watch), computes the population statistics, and prints the keys,
+// sample account ids and curl lines.
+//
+// Environment: PORT (worker, default 8787), ZOHO_SIM_PORT (default 8788), ZOHO_TENANT (default
+// zoho-sim), ZOHO_SIM_ACCOUNTS (default 2400), ZOHO_SIM_SEED, TIERLENS_STATE_DIR (local KV,
+// default .wrangler/state). The last line is `ZOHO_READY {json}` for scripts and tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startZohoSim } from '../test/zoho-sim/index.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const env = process.env;
+const port = Number(env.PORT ?? 8787);
+const base = `http://127.0.0.1:${port}`;
+const tenant = env.ZOHO_TENANT ?? 'zoho-sim';
+const stateDir = env.TIERLENS_STATE_DIR ?? '.wrangler/state';
+const quietEnv = { ...env, CI: 'true', WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_UPDATE_NOTIFIER: '1' };
+
+if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(tenant)) throw new Error('ZOHO_TENANT: lowercase letters, digits, - or _');
+
+/** The simulator org's custom fields, mapped as an admin would (test/zoho-sim/schema.ts). */
+const FIELDS = {
+  csat: 'Customer_Satisfaction',
+  csatDate: 'CSAT_Survey_Date',
+  nps: 'NPS_Score',
+  npsDate: 'NPS_Survey_Date',
+  referrals: 'Referrals_Count',
+  annualAgreement: 'Annual_Agreement',
+  keyAccount: 'Key_Account',
+  personality: 'Personality_Type',
+  overdueAmount: 'Overdue_Amount',
+  dealCategory: 'Type',
+};
+
+const log = (...a) => console.log(...a);
+
+// ---------------------------------------------------------------- the simulator
+
+const sim = await startZohoSim({
+  port: Number(env.ZOHO_SIM_PORT ?? 8788),
+  ...(env.ZOHO_SIM_SEED ? { seed: Number(env.ZOHO_SIM_SEED) } : {}),
+  ...(env.ZOHO_SIM_ACCOUNTS ? { accounts: Number(env.ZOHO_SIM_ACCOUNTS) } : {}),
+});
+log(`Zoho simulator on ${sim.baseUrl} (accounts server ${sim.accountsUrl}, api_domain ${sim.url})`);
+
+// ---------------------------------------------------------------- keys, in local KV before the worker starts
+
+function newKey(role) {
+  const key = `tl_${randomBytes(32).toString('base64url')}`;
+  const hash = createHash('sha256').update(key).digest('hex');
+  const record = {
+    id: `key_${hash.slice(0, 16)}`,
+    tenant,
+    role,
+    name: `start:zoho ${role}`,
+    createdAt: new Date().toISOString(),
+    prefix: key.slice(0, 9),
+  };
+  return {
+    key,
+    entries: [
+      { key: `auth:${hash}`, value: JSON.stringify(record), metadata: record },
+      { key: `t:${tenant}:key:${record.id}`, value: JSON.stringify({ ...record, hash }), metadata: record },
+    ],
+  };
+}
+
+const admin = newKey('admin');
+const reader = newKey('reader');
+const tmp = mkdtempSync(join(tmpdir(), 'tierlens-zoho-keys-'));
+try {
+  const file = join(tmp, 'keys.json');
+  writeFileSync(file, JSON.stringify([...admin.entries, ...reader.entries]), { mode: 0o600 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/wrangler/bin/wrangler.js'),
+      'kv',
+      'bulk',
+      'put',
+      file,
+      '--binding',
+      'TL_KV',
+      '--local',
+      '--persist-to',
+      stateDir,
+    ],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: quietEnv },
+  );
+  if (r.status !== 0) throw new Error(`wrangler kv bulk put failed:\n${r.stderr || r.stdout}`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------- the worker
+
+const worker = spawn(process.execPath, [join(root, 'scripts/start.mjs'), '--quiet'], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...env, PORT: String(port), TIERLENS_STATE_DIR: stateDir },
+});
+let workerOut = '';
+worker.stdout.on('data', (d) => (workerOut += d));
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  if (worker.exitCode === null) {
+    const exited = new Promise((r) => worker.once('exit', r));
+    worker.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  }
+  await sim.close();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+worker.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`the worker exited (${code}):\n${workerOut.slice(-3000)}`);
+    void stop(1);
+  }
+});
+
+async function waitForWorker() {
+  for (let i = 0; i < 1200; i++) {
+    if (workerOut.includes(`READY ${base}`)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the worker did not get ready on ${base} within 120 s:\n${workerOut.slice(-3000)}`);
+}
+
+async function call(method, path, body) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${admin.key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+try {
+  await waitForWorker();
+  const c = sim.credentials;
+  await call('GET', '/v1/rules');
+  await call('PUT', '/v1/connectors/zoho', {
+    settings: { dc: c.dc, accountsUrl: c.accountsUrl, fields: FIELDS },
+    secrets: { clientId: c.clientId, clientSecret: c.clientSecret, refreshToken: c.refreshToken },
+  });
+  const check = await call('POST', '/v1/connectors/zoho/check');
+  if (!check.ok) throw new Error(`the connector check failed: ${check.problem?.message}`);
+  const channel = await call('POST', '/v1/connectors/zoho/watch');
+  log(`Computing population statistics over the simulator's accounts ...`);
+  const started = Date.now();
+  const stats = await call('POST', '/v1/stats/recompute');
+  const featured = Object.entries(sim.featured);
+  const name = (id) => String(sim.control.getRecord('Accounts', id)?.Account_Name ?? '');
+  const vip = sim.featured.vip;
+  const deal = sim.state.store.all('Deals').find((d) => d.Account_Name?.id === vip && !String(d.Stage).startsWith('Closed'));
+  log(`
+TierLens with the Zoho CRM simulator (tenant "${tenant}", ${stats.stats?.count ?? '?'} accounts, statistics in ${((Date.now() - started) / 1000).toFixed(1)} s)
+
+  Worker       ${base}   (docs ${base}/docs)
+  Simulator    ${sim.baseUrl}/__sim/state   (org ${check.details?.org?.name}, ${check.details?.dataCentre})
+  Channel      ${channel.channelId} until ${channel.expiresAt} -> ${channel.notifyUrl}
+
+  Admin key    ${admin.key}
+  Reader key   ${reader.key}
+  (local KV in ${stateDir}; new keys on every start; the extension's options take the worker URL and the reader key)
+
+Sample accounts (crm "zoho"):
+${featured.map(([tier, id]) => `  ${tier.padEnd(10)} ${id}  ${name(id)}`).join('\n')}
+
+Try:
+  # one account, classified (4 Zoho calls cold, none warm)
+  curl -s ${base}/v1/accounts/zoho/${vip} -H 'Authorization: Bearer ${reader.key}'
+
+  # a list view: many ids, one batched fetch (6 Zoho calls cold for up to 100 accounts)
+  curl -s -X POST ${base}/v1/accounts/zoho/lookup -H 'Authorization: Bearer ${reader.key}' -H 'Content-Type: application/json' \\
+    -d '{"ids":${JSON.stringify(featured.map(([, id]) => id))}}'
+
+  # change a deal in the simulator: Zoho notifies the worker, which invalidates the account
+  curl -s -X POST ${sim.baseUrl}/__sim/mutate -H 'Content-Type: application/json' \\
+    -d '{"op":"update","module":"Deals","id":"${deal?.id ?? ''}","values":{"Stage":"Closed Won"}}'
+
+  # Zoho calls and credits spent so far
+  curl -s ${sim.baseUrl}/__sim/state
+
+  # the connector's own check (token, org, field names)
+  curl -s -X POST ${base}/v1/connectors/zoho/check -H 'Authorization: Bearer ${admin.key}'
+
+Ctrl+C stops both.
+ZOHO_READY ${JSON.stringify({ base, tenant, adminKey: admin.key, readerKey: reader.key, sim: sim.baseUrl, featured: sim.featured, special: sim.special, channel, openDeal: deal ? { id: deal.id, account: vip, amount: deal.Amount } : null })}
+`);
+} catch (e) {
+  console.error(String(e instanceof Error ? e.message : e));
+  await stop(1);
+}
