@@ -54,6 +54,53 @@ export default defineConfig({
           include: ['test/zoho-sim-tests/**/*.test.ts'],
         },
       },
+      {
+        // The Zoho connector against the simulator, in Node (a simulator per file, an in-memory connector store).
+        test: {
+          name: 'zoho-connector',
+          environment: 'node',
+          include: ['test/zoho-connector/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // The Zoho path end to end: `npm run start:zoho` (the simulator and the worker under wrangler dev).
+        test: {
+          name: 'zoho-e2e',
+          environment: 'node',
+          include: ['test/zoho-connector/e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        // The Fxiaoke (纷享销客) open API simulator's conformance tests (a loopback HTTP server per file).
+        test: {
+          name: 'fxiaoke-sim',
+          environment: 'node',
+          include: ['test/fxiaoke-sim-tests/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The Fxiaoke connector against the simulator, in Node (in-memory connector store and KV).
+        test: {
+          name: 'fxiaoke-connector',
+          environment: 'node',
+          include: ['test/fxiaoke-connector/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // The Fxiaoke path end to end: `npm run start:fxiaoke` (the simulator and the worker under wrangler dev).
+        test: {
+          name: 'fxiaoke-e2e',
+          environment: 'node',
+          include: ['test/fxiaoke-connector/e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,8 @@
 /**
- * The TierLens worker: the HTTP API (app.ts) and the cron trigger that recomputes population
- * statistics for every tenant with a connector.
+ * The TierLens worker: the HTTP API (app.ts) and the cron triggers: daily, population statistics
+ * for every tenant with a connector and connector upkeep (Zoho renews its change-notification
+ * channels, which expire after at most a week); every 10 minutes, change polling for CRMs that
+ * send no notifications (Fxiaoke, poll.ts).
  */
 // First: zod-openapi extends zod, and zod gives schemas their methods when they are created,
 // so this must run before shared/ builds its schemas.
@@ -9,6 +11,7 @@ import { consoleLog, createApp } from './app.ts';
 import { DEMO_TENANT, resolveConnector, tenantsWithConnectors } from './connectors/index.ts';
 import { describeError } from './context.ts';
 import { type Env, readSettings } from './env.ts';
+import { POLL_CRON, pollConnectors } from './poll.ts';
 import { RulesStore } from './store/rules.ts';
 import { recomputeStats } from './store/stats.ts';
 
@@ -32,7 +35,15 @@ export async function recomputeAllStats(env: Env, now: number, log = consoleLog)
       const live = await new RulesStore(env.TL_KV, tenant, () => now).current();
       const connectors = [];
       for (const crm of crms) {
-        const r = await resolveConnector({ kv: env.TL_KV, tenant, crm, demoMode: settings.demoMode, secretsKey: env.SECRETS_KEY, now });
+        const r = await resolveConnector({
+          kv: env.TL_KV,
+          tenant,
+          crm,
+          demoMode: settings.demoMode,
+          allowDevHosts: settings.allowDevCrmHosts,
+          secretsKey: env.SECRETS_KEY,
+          now,
+        });
         connectors.push(r.connector);
       }
       await recomputeStats(env.TL_KV, tenant, { version: live.record.version, compiled: live.compiled }, connectors, now);
@@ -45,9 +56,45 @@ export async function recomputeAllStats(env: Env, now: number, log = consoleLog)
   return out;
 }
 
+/** Connector upkeep for every configured connector that has some (Zoho: renew notification channels). */
+export async function maintainConnectors(
+  env: Env,
+  now: number,
+  log = consoleLog,
+): Promise<{ tenant: string; crm: string; ok: boolean; renewed: boolean }[]> {
+  const settings = readSettings(env);
+  const out: { tenant: string; crm: string; ok: boolean; renewed: boolean }[] = [];
+  for (const { tenant, crm } of await tenantsWithConnectors(env.TL_KV)) {
+    try {
+      const { connector } = await resolveConnector({
+        kv: env.TL_KV,
+        tenant,
+        crm,
+        demoMode: settings.demoMode,
+        allowDevHosts: settings.allowDevCrmHosts,
+        secretsKey: env.SECRETS_KEY,
+        now,
+      });
+      if (!connector.maintain) continue;
+      const { renewed } = await connector.maintain({ now, signal: AbortSignal.timeout(30_000) });
+      if (renewed) log('info', 'connector upkeep renewed a notification channel', { tenant, crm });
+      out.push({ tenant, crm, ok: true, renewed });
+    } catch (e) {
+      log('error', 'connector upkeep failed', { tenant, crm, error: describeError(e) });
+      out.push({ tenant, crm, ok: false, renewed: false });
+    }
+  }
+  return out;
+}
+
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
+    // The frequent trigger only polls CRMs without change notifications (Fxiaoke); every other
+    // trigger (the daily one) also does connector upkeep and recomputes statistics.
+    ctx.waitUntil(pollConnectors(env, controller.scheduledTime, consoleLog));
+    if (controller.cron === POLL_CRON) return;
+    ctx.waitUntil(maintainConnectors(env, controller.scheduledTime));
     ctx.waitUntil(recomputeAllStats(env, controller.scheduledTime));
   },
 } satisfies ExportedHandler<Env>;

@@ -6,21 +6,26 @@
  */
 import { ApiError } from '../errors.ts';
 import { isolateCache } from '../memo.ts';
+import { connectorStore } from '../store/connector-state.ts';
 import { kvKeys } from '../store/kv-keys.ts';
 import { open, type Sealed, seal } from '../store/secrets.ts';
 import { demoDefinition } from './demo/definition.ts';
 import { createDemoConnector } from './demo/index.ts';
+import { fxiaokeDefinition } from './fxiaoke/definition.ts';
 import type { CrmDefinition } from './registry.ts';
 import { WEBHOOK_TOKEN } from './registry.ts';
 import type { Connector } from './types.ts';
 import { genericWebhook } from './webhooks.ts';
+import { zohoDefinition } from './zoho/definition.ts';
 
 export type { CrmDefinition, WebhookNotice, WebhookParser } from './registry.ts';
 export { WEBHOOK_TOKEN } from './registry.ts';
 
-/** Every CRM the worker can talk to. The Zoho and Fxiaoke issues add theirs here. */
+/** Every CRM the worker can talk to. The Fxiaoke issue adds its own here. */
 export const CRM_DEFINITIONS: Readonly<Record<string, CrmDefinition>> = {
   demo: demoDefinition,
+  zoho: zohoDefinition,
+  fxiaoke: fxiaokeDefinition,
 };
 
 export const DEMO_TENANT = 'demo';
@@ -59,6 +64,8 @@ export interface ResolveInput {
   demoMode: boolean;
   secretsKey: string | undefined;
   now: number;
+  /** Local development: connector settings may name non-production CRM hosts (ALLOW_DEV_CRM_HOSTS). */
+  allowDevHosts?: boolean;
   overrides?: Readonly<Record<string, Connector>>;
 }
 
@@ -86,7 +93,13 @@ export async function resolveConnector(input: ResolveInput): Promise<Resolved> {
       for (const [name, sealed] of Object.entries(doc.secrets)) {
         secrets[name] = await open(input.secretsKey, sealed, secretAad(input.tenant, input.crm, name));
       }
-      connector = def.create({ tenant: input.tenant, settings: doc.settings, secrets });
+      connector = def.create({
+        tenant: input.tenant,
+        settings: doc.settings,
+        secrets,
+        store: connectorStore(input.kv, input.secretsKey, input.tenant, input.crm),
+        allowDevHosts: input.allowDevHosts === true,
+      });
       built.set(memoKey, connector, input.now);
     }
     return { def, connector };

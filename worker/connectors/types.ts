@@ -39,6 +39,39 @@ export interface AccountPage {
   cursor?: string;
 }
 
+/** Records that changed in the CRM but are not accounts (a deal, an activity), from a change notification. */
+export interface RelatedChange {
+  /** The CRM's module name, e.g. `Deals`, `Calls`. */
+  module: string;
+  ids: string[];
+  operation?: 'insert' | 'update' | 'delete';
+}
+
+/** What a successful credentials check found (shown to the admin as is). */
+export interface ConnectorCheck {
+  details: Record<string, unknown>;
+}
+
+/** A change-notification channel the CRM will call. */
+export interface WatchChannel {
+  channelId: string;
+  /** ISO 8601. */
+  expiresAt: string;
+  events: string[];
+  notifyUrl: string;
+}
+
+/**
+ * Small per-tenant, per-CRM state a connector keeps between requests and isolates (OAuth tokens,
+ * leases, notification channels). `secret: true` encrypts the value at rest. TTLs are at least
+ * 60 seconds (KV's minimum).
+ */
+export interface ConnectorStore {
+  get<T>(name: string, options?: { secret?: boolean }): Promise<T | null>;
+  put(name: string, value: unknown, options?: { ttlSeconds?: number; secret?: boolean }): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
 export interface Connector {
   /** The id used in routes and snapshots: `demo`, `zoho`, `fxiaoke`. */
   readonly id: string;
@@ -48,4 +81,26 @@ export interface Connector {
   getAccounts(ids: readonly string[], ctx: ConnectorContext): Promise<Map<string, AccountSnapshot>>;
   /** Every account, a page at a time, for population statistics. */
   listAccounts(ctx: ConnectorContext, cursor?: string): Promise<AccountPage>;
+  /** The accounts changed records belong to (a deal's change invalidates its account); optional. */
+  accountsOf?(changes: readonly RelatedChange[], ctx: ConnectorContext): Promise<string[]>;
+  /** Checks the stored credentials against the CRM (admin set-up); throws ConnectorError when they fail. */
+  check?(ctx: ConnectorContext): Promise<ConnectorCheck>;
+  /** Subscribes (or re-subscribes) to the CRM's change notifications. */
+  watch?(options: { notifyUrl: string; token: string }, ctx: ConnectorContext): Promise<WatchChannel>;
+  /** Periodic upkeep from the cron trigger: renews notification channels before they expire. */
+  maintain?(ctx: ConnectorContext): Promise<{ renewed: boolean; channel?: WatchChannel }>;
+  /**
+   * For CRMs without change notifications (Fxiaoke): the accounts whose records changed since
+   * the previous poll. The connector keeps its own watermark in its store; the cron trigger
+   * calls this and invalidates what it returns.
+   */
+  pollChanges?(ctx: ConnectorContext): Promise<PollResult>;
+}
+
+/** What one poll found. */
+export interface PollResult {
+  /** Accounts with changed records (the account itself, or its orders, deals, follow-ups ...). */
+  accountIds: string[];
+  /** The poll stopped at its page budget; the next run continues where it stopped. */
+  more: boolean;
 }
