@@ -46,15 +46,7 @@ import {
 } from '../shared/index.ts';
 import { generateAccounts, IsoFormatter } from './generate.ts';
 import { type HandwrittenTiers, handwrittenCuts, handwrittenTiers } from './handwritten.ts';
-import {
-  applyJsonLogic,
-  type Facts,
-  factKey,
-  planFacts,
-  runRulesEngine,
-  toJsonLogic,
-  toRulesEngine,
-} from './translate.ts';
+import { applyJsonLogic, type Facts, factKey, planFacts, runRulesEngine, toJsonLogic, toRulesEngine } from './translate.ts';
 
 // ---------------------------------------------------------------- process setup
 
