@@ -8,7 +8,7 @@
 // so this must run before shared/ builds its schemas.
 import '@hono/zod-openapi';
 import { consoleLog, createApp } from './app.ts';
-import { DEMO_TENANT, resolveConnector, tenantsWithConnectors } from './connectors/index.ts';
+import { DEMO_TENANT, resolveScheduled, tenantsWithConnectors } from './connectors/index.ts';
 import { describeError } from './context.ts';
 import { type Env, readSettings } from './env.ts';
 import { POLL_CRON, pollConnectors } from './poll.ts';
@@ -35,16 +35,7 @@ export async function recomputeAllStats(env: Env, now: number, log = consoleLog)
       const live = await new RulesStore(env.TL_KV, tenant, () => now).current();
       const connectors = [];
       for (const crm of crms) {
-        const r = await resolveConnector({
-          kv: env.TL_KV,
-          tenant,
-          crm,
-          demoMode: settings.demoMode,
-          allowDevHosts: settings.allowDevCrmHosts,
-          secretsKey: env.SECRETS_KEY,
-          now,
-        });
-        connectors.push(r.connector);
+        connectors.push((await resolveScheduled(env, settings, tenant, crm, now)).connector);
       }
       await recomputeStats(env.TL_KV, tenant, { version: live.record.version, compiled: live.compiled }, connectors, now);
       out.push({ tenant, ok: true });
@@ -66,15 +57,7 @@ export async function maintainConnectors(
   const out: { tenant: string; crm: string; ok: boolean; renewed: boolean }[] = [];
   for (const { tenant, crm } of await tenantsWithConnectors(env.TL_KV)) {
     try {
-      const { connector } = await resolveConnector({
-        kv: env.TL_KV,
-        tenant,
-        crm,
-        demoMode: settings.demoMode,
-        allowDevHosts: settings.allowDevCrmHosts,
-        secretsKey: env.SECRETS_KEY,
-        now,
-      });
+      const { connector } = await resolveScheduled(env, settings, tenant, crm, now);
       if (!connector.maintain) continue;
       const { renewed } = await connector.maintain({ now, signal: AbortSignal.timeout(30_000) });
       if (renewed) log('info', 'connector upkeep renewed a notification channel', { tenant, crm });

@@ -5,7 +5,7 @@
  * webhook would (classifier.ts `invalidateAccounts`): the next request refetches them.
  */
 import { invalidateAccounts } from './classifier.ts';
-import { resolveConnector, tenantsWithConnectors } from './connectors/index.ts';
+import { resolveScheduled, tenantsWithConnectors } from './connectors/index.ts';
 import type { Connector } from './connectors/types.ts';
 import { describeError, type Logger } from './context.ts';
 import { type Env, readSettings } from './env.ts';
@@ -55,15 +55,7 @@ export async function pollConnectors(env: Env, now: number, log: Logger): Promis
   const out: PollOutcome[] = [];
   for (const { tenant, crm } of await tenantsWithConnectors(env.TL_KV)) {
     try {
-      const { connector } = await resolveConnector({
-        kv: env.TL_KV,
-        tenant,
-        crm,
-        demoMode: settings.demoMode,
-        allowDevHosts: settings.allowDevCrmHosts,
-        secretsKey: env.SECRETS_KEY,
-        now,
-      });
+      const { connector } = await resolveScheduled(env, settings, tenant, crm, now);
       if (!connector.pollChanges) continue;
       const r = await pollAndInvalidate({
         kv: env.TL_KV,

@@ -4,7 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelay } from '../../worker/connectors/common/backoff.ts';
 import { RateLimitWaitTooLong, SlidingWindowLimiter } from '../../worker/connectors/common/rate-limiter.ts';
 import { defaultSleep } from '../../worker/connectors/common/runtime.ts';
-import { type Minted, resetTokenCaches, TokenCache } from '../../worker/connectors/common/token-cache.ts';
+import {
+  fingerprint,
+  type Minted,
+  resetTokenCaches,
+  TokenCache,
+  type TokenCacheOptions,
+} from '../../worker/connectors/common/token-cache.ts';
 import { ConnectorError } from '../../worker/connectors/types.ts';
 import { connectorStore } from '../../worker/store/connector-state.ts';
 import { SECRETS_KEY } from './helpers.ts';
@@ -88,6 +94,15 @@ describe('backoffDelay', () => {
     expect(backoffDelay(10, policy, () => 0.999)).toBe(3_996);
     expect(backoffDelay(3, policy, () => 0)).toBe(0);
   });
+
+  it('with equal jitter, lies in the upper half of the same ceiling', () => {
+    const policy = { baseMs: 400, maxMs: 3_000, jitter: 'equal' as const };
+    expect(backoffDelay(0, policy, () => 0)).toBe(200);
+    expect(backoffDelay(0, policy, () => 0.999)).toBe(400);
+    expect(backoffDelay(1, policy, () => 0.5)).toBe(600);
+    expect(backoffDelay(5, policy, () => 0)).toBe(1_500);
+    expect(backoffDelay(5, policy, () => 1)).toBe(3_000);
+  });
 });
 
 describe('TokenCache', () => {
@@ -99,6 +114,7 @@ describe('TokenCache', () => {
       memoKey?: string;
       kv?: ReturnType<typeof memoryKv>;
       t?: ReturnType<typeof fakeTime>;
+      policy?: Pick<TokenCacheOptions<string>, 'budget' | 'pause' | 'ttlSeconds'>;
     } = {},
   ) {
     const t = opts.t ?? fakeTime();
@@ -121,6 +137,7 @@ describe('TokenCache', () => {
       sleep: t.sleep,
       budget: { max: 3, windowMs: 60_000 },
       lease: { ms: 15_000, waitMs: 3_000, pollMs: 250 },
+      ...opts.policy,
     });
     return { cache, t, kv, calls: () => calls };
   }
@@ -191,5 +208,46 @@ describe('TokenCache', () => {
     for (let i = 1; i <= 3; i++) expect(await busy.cache.get(undefined, `tok${i - 1}`)).toBe(`tok${i}`);
     await expect(busy.cache.get(undefined, 'tok3')).rejects.toMatchObject({ kind: 'rate_limited' });
     expect(busy.calls()).toBe(3);
+  });
+
+  it('takes a CRM’s own policy: failures that do not count, its budget message, its pause and the error repeated in it', async () => {
+    let outcome: 'ok' | 'auth' | 'denied' = 'auth';
+    const s = setup({
+      mint: async (n) => {
+        if (outcome === 'auth') throw new ConnectorError('test', 'auth', 'bad secret');
+        if (outcome === 'denied') throw new ConnectorError('test', 'rate_limited', 'Access Denied');
+        return { value: `tok${n}`, expiresAt: s.t.clock() + 7_200_000, refreshAt: s.t.clock() + 6_600_000 };
+      },
+      policy: {
+        budget: { max: 2, windowMs: 60_000, countFailures: false, message: (n, wait) => `${n} tokens; next in ${wait} s` },
+        pause: {
+          after: (e) => (e.kind === 'rate_limited' ? 600_000 : undefined),
+          error: (f, now) => new ConnectorError('test', 'rate_limited', `paused ${(f.until - now) / 1000} s`),
+        },
+      },
+    });
+    // Refused credentials neither pause nor count: each call asks again.
+    for (let i = 0; i < 3; i++) await expect(s.cache.get()).rejects.toThrow('bad secret');
+    expect(s.calls()).toBe(3);
+    outcome = 'ok';
+    expect(await s.cache.get()).toBe('tok4');
+    expect(await s.cache.get(undefined, 'tok4')).toBe('tok5');
+    await expect(s.cache.get(undefined, 'tok5')).rejects.toThrow('2 tokens; next in 60 s');
+    expect(s.calls()).toBe(5);
+    // "Access Denied" pauses token calls; the pause's own error is repeated without calling.
+    s.t.advance(60_000);
+    outcome = 'denied';
+    await expect(s.cache.get(undefined, 'tok5')).rejects.toThrow('Access Denied');
+    s.t.advance(100_000);
+    await expect(s.cache.get(undefined, 'tok5')).rejects.toThrow('paused 500 s');
+    expect(s.calls()).toBe(6);
+    // The token minted before the pause is still served while it lasts.
+    expect(await s.cache.get()).toBe('tok5');
+  });
+
+  it('fingerprints credentials with a short digest', async () => {
+    expect(await fingerprint(['a', 'b'])).toMatch(/^[0-9a-f]{16}$/);
+    expect(await fingerprint(['a', 'b'])).toBe(await fingerprint(['a', 'b']));
+    expect(await fingerprint(['a', 'b'])).not.toBe(await fingerprint(['b', 'a']));
   });
 });

@@ -14,7 +14,7 @@
  * A token of one generation is not accepted in the other generation's style (**guess**).
  */
 
-import type { Rng } from '../zoho-sim/rng.ts';
+import type { Rng } from '../sim-kit/rng.ts';
 import { type Envelope, fxErrors } from './errors.ts';
 
 export const TOKEN_LIFETIME_MS = 7_200_000;

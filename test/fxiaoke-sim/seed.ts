@@ -14,7 +14,8 @@
  * the account pool 公海), prospects and standard accounts. Figures that decide a tier keep at
  * least two days of margin from the 90/180/365/730-day thresholds. Amounts are CNY.
  */
-import { Rng } from '../zoho-sim/rng.ts';
+import { Rng } from '../sim-kit/rng.ts';
+import { ARCHETYPE_MIX, ARCHETYPES, type Archetype, chineseCompanyName } from '../sim-kit/seed.ts';
 import type { FxRecord } from './store.ts';
 
 export const DEFAULT_SEED = 0x0f5c_2026;
@@ -42,8 +43,7 @@ const EMPLOYEE_NAMES: readonly [string, string, boolean][] = [
   ['1005', '陈静', false],
 ];
 
-export const ARCHETYPES = ['strategic', 'vip', 'key', 'loyal', 'new', 'dormant', 'churned', 'low_value', 'prospect', 'standard'] as const;
-export type Archetype = (typeof ARCHETYPES)[number];
+export { ARCHETYPES, type Archetype };
 
 /** One account per archetype with a fixed id (24 hex characters, like the gateway's ids). */
 export const FXIAOKE_SIM_FEATURED = {
@@ -73,19 +73,6 @@ export const FXIAOKE_SIM_SPECIAL = {
 } as const;
 
 export const POOL_ID = '64f0000000000000000c0001';
-
-const MIX: readonly [Archetype, number][] = [
-  ['strategic', 0.02],
-  ['vip', 0.03],
-  ['key', 0.04],
-  ['loyal', 0.08],
-  ['new', 0.06],
-  ['dormant', 0.08],
-  ['churned', 0.08],
-  ['low_value', 0.05],
-  ['prospect', 0.15],
-  ['standard', 0.41],
-];
 
 export interface SeededTenant {
   employees: Employee[];
@@ -117,39 +104,6 @@ const PLACES: readonly Place[] = [
   { province: '430000', city: '430100', name: '长沙' },
 ];
 
-const BRANDS = [
-  '星河',
-  '华信',
-  '鼎盛',
-  '远航',
-  '新锐',
-  '恒通',
-  '博远',
-  '金桥',
-  '天成',
-  '云帆',
-  '瑞丰',
-  '中科',
-  '海纳',
-  '卓越',
-  '东方',
-  '泰和',
-  '启明',
-  '盛世',
-  '长青',
-  '宏达',
-  '凯旋',
-  '明德',
-  '嘉禾',
-  '永安',
-  '青松',
-  '锦程',
-  '润泽',
-  '立信',
-  '宇辰',
-  '千禧',
-] as const;
-
 /** Industry option value -> words for the company name. */
 const INDUSTRY_WORDS: Record<string, readonly string[]> = {
   '1': ['信息技术', '软件', '网络科技'],
@@ -161,7 +115,6 @@ const INDUSTRY_WORDS: Record<string, readonly string[]> = {
   '7': ['物流', '供应链管理', '国际货运'],
   '8': ['置业', '物业服务', '建筑装饰'],
 };
-const SUFFIXES = ['有限公司', '股份有限公司', '集团有限公司'] as const;
 
 /** Personality texts a tenant's reps might type (names the TierLens catalogue recognises). */
 export const PERSONALITIES = [
@@ -271,7 +224,7 @@ export function seedTenant(opts: { seed: number; accounts: number; anchor: numbe
       const place = r.pick(PLACES);
       const industry = String(r.int(1, 8));
       const words = INDUSTRY_WORDS[industry] as readonly string[];
-      const name = `${place.name}${r.pick(BRANDS)}${r.pick(words)}${r.pick(SUFFIXES)}`;
+      const name = chineseCompanyName(r, place.name, words);
       if (!names.has(name)) {
         names.add(name);
         return { name, industry, place };
@@ -590,7 +543,7 @@ export function seedTenant(opts: { seed: number; accounts: number; anchor: numbe
     const x = rng.float();
     let acc = 0;
     let archetype: Archetype = 'standard';
-    for (const [a, share] of MIX) {
+    for (const [a, share] of ARCHETYPE_MIX) {
       acc += share;
       if (x < acc) {
         archetype = a;

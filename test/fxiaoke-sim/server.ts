@@ -7,13 +7,31 @@
  * sources of /work/shared/crm/fxiaoke.md) and the list of guesses.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { Rng } from '../zoho-sim/rng.ts';
-import { SimClock, startOfUtcDay } from '../zoho-sim/time.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  answer,
+  applyFaultRates,
+  type ClockControl,
+  type ControlRequest,
+  clockControl,
+  controlPath,
+  type FaultControl,
+  type FaultOptions,
+  faultControl,
+  num,
+  ok,
+  queued,
+  queueFaults,
+  recordRoute,
+  serveControl,
+} from '../sim-kit/control.ts';
+import { snapshot, tally } from '../sim-kit/counters.ts';
+import { closed, delay, readBody, sendText, startLoopbackServer } from '../sim-kit/http.ts';
+import { Rng } from '../sim-kit/rng.ts';
+import { SimClock, startOfUtcDay } from '../sim-kit/time.ts';
 import { type AppCredentials, type AuthGeneration, TokenServer } from './auth.ts';
 import { type Envelope, envelopeFor, fxErrors } from './errors.ts';
-import { type FaultConfig, type FaultKind, Faults, GATEWAY_502 } from './faults.ts';
+import { type FaultKind, Faults, GATEWAY_502 } from './faults.ts';
 import { DailyQuota, EndpointWindows } from './limits.ts';
 import { type Caller, describeObject, get, listObjects, type QueryContext, type QueryStats, query } from './query.ts';
 import { OBJECTS } from './schema.ts';
@@ -92,32 +110,18 @@ export interface RequestLogEntry {
   stats?: QueryStats;
 }
 
-export interface FaultOptions {
-  /** Which calls: an endpoint key or a RegExp over it; default: any business call. */
-  match?: string | RegExp;
-}
+export type { FaultOptions };
 
 export type MutateOp =
   | { op: 'insert'; object: string; values: Record<string, unknown>; by?: string }
   | { op: 'update'; object: string; id: string; values: Record<string, unknown>; by?: string };
 
-export interface SimControl {
-  now(): number;
-  advanceTime(ms: number): void;
-  setTime(ms: number): void;
-  freezeClock(frozen: boolean): void;
-
-  setLatency(ms: number | [number, number]): void;
+/** `setErrorRates` takes per-call probabilities of errorCodes, e.g. {"-1": 0.1, "50009": 0.05}. */
+export interface SimControl extends ClockControl, FaultControl<Record<string, number>> {
   /** Extra delay on the token endpoints, so concurrent token calls overlap. */
   setTokenLatency(ms: number): void;
-  /** Per-call probabilities of errorCodes, e.g. {"-1": 0.1, "50009": 0.05}. */
-  setErrorRates(rates: Record<string, number>): void;
-  setHangRate(p: number): void;
-  setMalformedRate(p: number): void;
   /** The next n matching calls answer HTTP 200 with this errorCode. */
   failNext(count: number, code: number, opts?: FaultOptions): void;
-  hangNext(count: number, opts?: FaultOptions): void;
-  malformedNext(count: number, opts?: FaultOptions): void;
   /** The next n matching calls get HTTP 502 with an HTML page (a proxy in front of the gateway). */
   gatewayErrorNext(count: number, opts?: FaultOptions): void;
   /** Every token issued so far stops working. */
@@ -163,6 +167,13 @@ const JSON_TYPE = 'application/json;charset=UTF-8';
 const TOKEN_NEW = 'POST /oauth2.0/token';
 const TOKEN_OLD = 'POST /cgi/corpAccessToken/get/V2';
 const LOG_LIMIT = 5000;
+/** `POST /__sim/faults` fields and the faults they queue. */
+const QUEUED_FAULTS = [
+  ['failNext', 'error'],
+  ['hangNext', 'hang'],
+  ['malformedNext', 'malformed'],
+  ['gatewayErrorNext', 'gateway'],
+] as const satisfies readonly (readonly [string, FaultKind])[];
 
 type Handler = (body: Record<string, unknown>, caller: Caller) => { envelope: Envelope; stats?: QueryStats };
 
@@ -223,44 +234,9 @@ export async function startFxiaokeSim(opts: FxiaokeSimOptions = {}): Promise<Fxi
     'POST /cgi/crm/v2/object/describe': (b) => ({ envelope: describeObject(b) }),
   };
 
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(err instanceof Error ? err.message : String(err));
-      }
-    });
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-
   function send(res: ServerResponse, status: number, body: string, type = JSON_TYPE): void {
     if (res.destroyed) return;
-    res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)) });
-    res.end(body);
-  }
-
-  function closed(res: ServerResponse): Promise<void> {
-    return new Promise((resolve) => {
-      if (res.destroyed) resolve();
-      else res.once('close', () => resolve());
-    });
-  }
-
-  async function delay(ms: number, res: ServerResponse): Promise<void> {
-    if (ms <= 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([new Promise<void>((r) => (timer = setTimeout(r, ms))), closed(res)]);
-    if (timer) clearTimeout(timer);
-  }
-
-  async function readBody(req: IncomingMessage): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    sendText(res, status, body, { 'content-type': type });
   }
 
   function traceOf(query: URLSearchParams, user: string): { thirdTraceId: string | null; traceId: string } {
@@ -274,7 +250,7 @@ export async function startFxiaokeSim(opts: FxiaokeSimOptions = {}): Promise<Fxi
   function record(entry: RequestLogEntry): void {
     log.push(entry);
     if (log.length > LOG_LIMIT) log = log.slice(-LOG_LIMIT);
-    if (entry.errorCode !== 0) counters.errorCodes[String(entry.errorCode)] = (counters.errorCodes[String(entry.errorCode)] ?? 0) + 1;
+    if (entry.errorCode !== 0) tally(counters.errorCodes, String(entry.errorCode));
   }
 
   /** Hang, gateway error or errorCode fault for this call; true when the call was consumed. */
@@ -315,10 +291,12 @@ export async function startFxiaokeSim(opts: FxiaokeSimOptions = {}): Promise<Fxi
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
-    if (path === '/__sim' || path.startsWith('/__sim/')) return handleControl(req, res, path.slice('/__sim'.length));
+    const controlRoute = controlPath(path);
+    if (controlRoute !== undefined)
+      return serveControl(req, controlRoute, (status, body) => send(res, status, JSON.stringify(body)), control, controlRoutes);
     const method = req.method ?? 'GET';
     const key = `${method} ${path}`;
-    counters.calls[key] = (counters.calls[key] ?? 0) + 1;
+    tally(counters.calls, key);
     if (path === '/oauth2.0/token' || path === '/cgi/corpAccessToken/get/V2')
       return handleToken(req, res, key, path === '/oauth2.0/token' ? 'new' : 'old', url);
     if (path.startsWith('/cgi/')) return handleApi(req, res, key, url);
@@ -464,29 +442,13 @@ export async function startFxiaokeSim(opts: FxiaokeSimOptions = {}): Promise<Fxi
   // ---------------------------------------------------------------- control
 
   const control: SimControl = {
-    now: () => clock.now(),
-    advanceTime: (ms) => clock.advance(ms),
-    setTime: (ms) => clock.set(ms),
-    freezeClock: (frozen) => clock.freeze(frozen),
-    setLatency: (ms) => {
-      faults.config.latencyMs = ms;
-    },
+    ...clockControl(clock),
+    ...faultControl(faults),
     setTokenLatency: (ms) => {
       faults.config.tokenLatencyMs = ms;
     },
-    setErrorRates: (rates) => {
-      faults.config.errorRates = { ...rates };
-    },
-    setHangRate: (p) => {
-      faults.config.hangRate = p;
-    },
-    setMalformedRate: (p) => {
-      faults.config.malformedRate = p;
-    },
     failNext: (n, code, o) => faults.enqueue({ kind: 'error', remaining: n, code, ...(o?.match ? { match: o.match } : {}) }),
-    hangNext: (n, o) => faults.enqueue({ kind: 'hang', remaining: n, ...(o?.match ? { match: o.match } : {}) }),
-    malformedNext: (n, o) => faults.enqueue({ kind: 'malformed', remaining: n, ...(o?.match ? { match: o.match } : {}) }),
-    gatewayErrorNext: (n, o) => faults.enqueue({ kind: 'gateway', remaining: n, ...(o?.match ? { match: o.match } : {}) }),
+    gatewayErrorNext: (n, o) => faults.enqueue(queued('gateway', n, o)),
     expireTokens: () => tokens.expireAll(clock.now()),
     setExpiredTokenCode: (code) => {
       tokens.expiredCode = code;
@@ -518,13 +480,7 @@ export async function startFxiaokeSim(opts: FxiaokeSimOptions = {}): Promise<Fxi
       tokens.resetWindow();
     },
     counters: () => ({
-      ...counters,
-      calls: { ...counters.calls },
-      tokenRefusals: { ...counters.tokenRefusals },
-      errorCodes: { ...counters.errorCodes },
-      rejected: { ...counters.rejected },
-      traceIds: { ...counters.traceIds },
-      paging: { ...counters.paging },
+      ...snapshot(counters),
       tokenMints: tokens.mints - mintsAtReset,
       peakWindowCalls: Object.fromEntries(windows.peak),
       quotaRemaining: quota.remaining(clock.now()),
@@ -546,7 +502,7 @@ export async function startFxiaokeSim(opts: FxiaokeSimOptions = {}): Promise<Fxi
   }
 
   /**
-   * `/__sim/*` (JSON in, JSON out):
+   * `/__sim/*` (JSON in, JSON out; `POST /__sim/clock` and the errors are sim-kit's `serveControl`):
    *   GET  /__sim/state                 counters, clock, faults, limits, credentials, featured ids
    *   GET  /__sim/requests              the request log (most recent 5,000)
    *   POST /__sim/reset                 {faults?, counters?, windows?} (all by default)
@@ -560,115 +516,68 @@ export async function startFxiaokeSim(opts: FxiaokeSimOptions = {}): Promise<Fxi
    *   GET  /__sim/records/{object}/{id} a raw record
    * `match` strings written `/.../` are RegExps.
    */
-  async function handleControl(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const raw = await readBody(req);
-    let b: Record<string, unknown> = {};
-    try {
-      b = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    } catch {
-      return send(res, 400, JSON.stringify({ error: 'body is not JSON' }));
-    }
-    const ok = (extra: Record<string, unknown> = {}) => send(res, 200, JSON.stringify({ ok: true, ...extra }));
-    const matchOf = (x: unknown): FaultOptions => {
-      const mm = (x as { match?: unknown } | undefined)?.match;
-      if (typeof mm !== 'string') return {};
-      const re = /^\/(.*)\/([a-z]*)$/.exec(mm);
-      return { match: re ? new RegExp(re[1] as string, re[2]) : mm };
-    };
-    const num = (x: unknown, d = 0) => (typeof x === 'number' ? x : d);
-    try {
-      switch (`${req.method} ${path}`) {
-        case 'GET /state':
-          return send(
-            res,
-            200,
-            JSON.stringify({
-              now: clock.now(),
-              frozen: clock.isFrozen(),
-              counters: control.counters(),
-              faults: { ...faults.config, queued: faults.queue.map((f) => ({ ...f, match: f.match?.toString() })) },
-              limits: {
-                limit: windows.limit,
-                windowMs: windows.windowMs,
-                tokenCallsPerMinute: tokens.callsPerMinute,
-                dailyBudget: quota.budget,
-                purchased: quota.purchased,
-              },
-              credentials: credentials(),
-              employees: control.employees(),
-              featured: FXIAOKE_SIM_FEATURED,
-              special: FXIAOKE_SIM_SPECIAL,
-            }),
-          );
-        case 'GET /requests':
-          return send(res, 200, JSON.stringify({ requests: control.requests() }));
-        case 'POST /reset':
-          if (b.faults !== false) control.resetFaults();
-          if (b.counters !== false) control.resetCounters();
-          if (b.windows !== false) control.resetWindows();
-          return ok();
-        case 'POST /faults': {
-          if (b.latencyMs !== undefined) control.setLatency(b.latencyMs as FaultConfig['latencyMs']);
-          if (b.tokenLatencyMs !== undefined) control.setTokenLatency(num(b.tokenLatencyMs));
-          if (b.errorRates !== undefined) control.setErrorRates(b.errorRates as Record<string, number>);
-          if (b.hangRate !== undefined) control.setHangRate(num(b.hangRate));
-          if (b.malformedRate !== undefined) control.setMalformedRate(num(b.malformedRate));
-          const queued: [string, FaultKind][] = [
-            ['failNext', 'error'],
-            ['hangNext', 'hang'],
-            ['malformedNext', 'malformed'],
-            ['gatewayErrorNext', 'gateway'],
-          ];
-          for (const [field, kind] of queued) {
-            const f = b[field] as { count?: number; code?: number } | undefined;
-            if (!f) continue;
-            if (kind === 'error' && typeof f.code !== 'number') throw new Error('failNext needs a numeric code');
-            faults.enqueue({ kind, remaining: num(f.count, 1), ...(kind === 'error' ? { code: f.code as number } : {}), ...matchOf(f) });
-          }
-          return ok();
-        }
-        case 'POST /clock':
-          if (typeof b.advanceMs === 'number') control.advanceTime(b.advanceMs);
-          if (typeof b.set === 'number') control.setTime(b.set);
-          if (typeof b.frozen === 'boolean') control.freezeClock(b.frozen);
-          return ok({ now: clock.now() });
-        case 'POST /tokens/expire':
-          if (b.code === 20005 || b.code === 20016) control.setExpiredTokenCode(b.code);
-          control.expireTokens();
-          return ok();
-        case 'POST /limits':
-          control.setRateLimit({
-            ...(typeof b.limit === 'number' ? { limit: b.limit } : {}),
-            ...(typeof b.windowMs === 'number' ? { windowMs: b.windowMs } : {}),
-          });
-          if (typeof b.tokenCallsPerMinute === 'number') control.setTokenCallsPerMinute(b.tokenCallsPerMinute);
-          control.setDailyQuota({
-            ...(typeof b.dailyBudget === 'number' ? { budget: b.dailyBudget } : {}),
-            ...(typeof b.dailyUsed === 'number' ? { used: b.dailyUsed } : {}),
-            ...(typeof b.purchased === 'boolean' ? { purchased: b.purchased } : {}),
-          });
-          return ok({ quotaRemaining: quota.remaining(clock.now()) });
-        case 'POST /mutate':
-          return ok({ record: control.mutate(b as unknown as MutateOp) });
-        default: {
-          const rec = /^GET \/records\/([A-Za-z_]+)\/([0-9a-f]+)$/.exec(`${req.method} ${path}`);
-          if (rec) {
-            const r = control.getRecord(rec[1] as string, rec[2] as string);
-            return r ? send(res, 200, JSON.stringify(r)) : send(res, 404, JSON.stringify({ error: 'no such record' }));
-          }
-          return send(res, 404, JSON.stringify({ error: `unknown control endpoint ${req.method} /__sim${path}` }));
-        }
+  function controlRoutes({ route, body: b }: ControlRequest) {
+    switch (route) {
+      case 'GET /state':
+        return answer({
+          now: clock.now(),
+          frozen: clock.isFrozen(),
+          counters: control.counters(),
+          faults: { ...faults.config, queued: faults.queue.map((f) => ({ ...f, match: f.match?.toString() })) },
+          limits: {
+            limit: windows.limit,
+            windowMs: windows.windowMs,
+            tokenCallsPerMinute: tokens.callsPerMinute,
+            dailyBudget: quota.budget,
+            purchased: quota.purchased,
+          },
+          credentials: credentials(),
+          employees: control.employees(),
+          featured: FXIAOKE_SIM_FEATURED,
+          special: FXIAOKE_SIM_SPECIAL,
+        });
+      case 'GET /requests':
+        return answer({ requests: control.requests() });
+      case 'POST /reset':
+        if (b.faults !== false) control.resetFaults();
+        if (b.counters !== false) control.resetCounters();
+        if (b.windows !== false) control.resetWindows();
+        return ok();
+      case 'POST /faults': {
+        applyFaultRates(b, control);
+        if (b.tokenLatencyMs !== undefined) control.setTokenLatency(num(b.tokenLatencyMs));
+        queueFaults(b, faults, QUEUED_FAULTS, (f, kind) => {
+          if (kind !== 'error') return {};
+          if (typeof f.code !== 'number') throw new Error('failNext needs a numeric code');
+          return { code: f.code };
+        });
+        return ok();
       }
-    } catch (err) {
-      return send(res, 400, JSON.stringify({ error: err instanceof Error ? err.message : String(err) }));
+      case 'POST /tokens/expire':
+        if (b.code === 20005 || b.code === 20016) control.setExpiredTokenCode(b.code);
+        control.expireTokens();
+        return ok();
+      case 'POST /limits':
+        control.setRateLimit({
+          ...(typeof b.limit === 'number' ? { limit: b.limit } : {}),
+          ...(typeof b.windowMs === 'number' ? { windowMs: b.windowMs } : {}),
+        });
+        if (typeof b.tokenCallsPerMinute === 'number') control.setTokenCallsPerMinute(b.tokenCallsPerMinute);
+        control.setDailyQuota({
+          ...(typeof b.dailyBudget === 'number' ? { budget: b.dailyBudget } : {}),
+          ...(typeof b.dailyUsed === 'number' ? { used: b.dailyUsed } : {}),
+          ...(typeof b.purchased === 'boolean' ? { purchased: b.purchased } : {}),
+        });
+        return ok({ quotaRemaining: quota.remaining(clock.now()) });
+      case 'POST /mutate':
+        return ok({ record: control.mutate(b as unknown as MutateOp) });
+      default:
+        return recordRoute(route, '[0-9a-f]+', control.getRecord);
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startLoopbackServer(handle, opts.port);
+  baseUrl = server.baseUrl;
 
   return {
     url: baseUrl,
@@ -677,10 +586,7 @@ export async function startFxiaokeSim(opts: FxiaokeSimOptions = {}): Promise<Fxi
     special: FXIAOKE_SIM_SPECIAL,
     control,
     state: { store, clock, tokens, windows, quota, faults, seeded },
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
 

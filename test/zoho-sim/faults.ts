@@ -6,62 +6,27 @@
  * next call whose endpoint key (e.g. `POST /crm/v8/coql`, `POST /oauth/v2/token`) equals the string
  * or matches the RegExp. Rates are drawn from a seeded PRNG, so a run is reproducible.
  */
-import type { Rng } from './rng.ts';
+import { FaultQueue, type FaultRates, type QueuedFault as KitQueuedFault } from '../sim-kit/faults.ts';
+import type { Rng } from '../sim-kit/rng.ts';
 
 export type FaultStatus = 500 | 502 | 503;
 export type FaultKind = 'error' | 'hang' | 'malformed' | 'throttle';
 
-export interface QueuedFault {
-  kind: FaultKind;
-  remaining: number;
+export interface QueuedFault extends KitQueuedFault<FaultKind> {
   status?: FaultStatus;
-  match?: string | RegExp;
 }
 
-export interface FaultConfig {
-  /** Added before every answer (API and token endpoint): a fixed delay or a [min, max] range. */
-  latencyMs: number | [number, number];
+export interface FaultConfig extends FaultRates {
   /** Probability per API call of each 5xx status. */
   errorRates: Partial<Record<FaultStatus, number>>;
-  /** Probability per API call of hanging. */
-  hangRate: number;
-  /** Probability per API call of a truncated JSON body. */
-  malformedRate: number;
 }
 
 export const NO_FAULTS: FaultConfig = { latencyMs: 0, errorRates: {}, hangRate: 0, malformedRate: 0 };
 
-export class Faults {
-  config: FaultConfig = { ...NO_FAULTS, errorRates: {} };
-  readonly queue: QueuedFault[] = [];
-  private readonly rng: Rng;
+/** Latency applies to the API and the token endpoint; rates to API calls. */
+export class Faults extends FaultQueue<QueuedFault, FaultConfig> {
   constructor(rng: Rng) {
-    this.rng = rng;
-  }
-
-  reset(): void {
-    this.config = { ...NO_FAULTS, errorRates: {} };
-    this.queue.length = 0;
-  }
-
-  enqueue(f: QueuedFault): void {
-    if (f.remaining > 0) this.queue.push(f);
-  }
-
-  /** Take one queued fault of `kind` for this endpoint, if any. */
-  take(kind: FaultKind, endpoint: string, isApi: boolean): QueuedFault | undefined {
-    const i = this.queue.findIndex((f) => f.kind === kind && matches(f.match, endpoint, isApi));
-    if (i < 0) return undefined;
-    const f = this.queue[i] as QueuedFault;
-    f.remaining -= 1;
-    if (f.remaining <= 0) this.queue.splice(i, 1);
-    return f;
-  }
-
-  latency(): number {
-    const l = this.config.latencyMs;
-    if (typeof l === 'number') return l;
-    return this.rng.int(l[0], l[1]);
+    super(rng, () => ({ ...NO_FAULTS, errorRates: {} }));
   }
 
   randomStatus(): FaultStatus | undefined {
@@ -70,19 +35,6 @@ export class Faults {
     }
     return undefined;
   }
-
-  randomHang(): boolean {
-    return this.config.hangRate > 0 && this.rng.chance(this.config.hangRate);
-  }
-
-  randomMalformed(): boolean {
-    return this.config.malformedRate > 0 && this.rng.chance(this.config.malformedRate);
-  }
-}
-
-function matches(match: string | RegExp | undefined, endpoint: string, isApi: boolean): boolean {
-  if (match === undefined) return isApi;
-  return typeof match === 'string' ? match === endpoint : match.test(endpoint);
 }
 
 /** A 502/503 from Zoho's front end is not the JSON envelope (a guess: a gateway page). */

@@ -1,4 +1,6 @@
 /** The Zoho CRM v8 simulator: what connector tests and `npm run zoho:sim` import. */
+
+export { startOfUtcDay } from '../sim-kit/time.ts';
 export { type CoqlResult, parseCoql, runCoql } from './coql.ts';
 export { DATA_CENTRES, type DataCentre, DC_IDS, simAccountsServer, simApiDomain } from './dc.ts';
 export type { FaultStatus } from './faults.ts';
@@ -19,4 +21,4 @@ export {
   type ZohoSimOptions,
 } from './server.ts';
 export type { ZohoRecord } from './store.ts';
-export { startOfUtcDay, zohoDate, zohoDateTime } from './time.ts';
+export { zohoDate, zohoDateTime } from './time.ts';

@@ -14,7 +14,7 @@
  * Records with sort_by or cvid, search, writes of more than 10 records; the exact membership is
  * unconfirmed). Going over either limit gives 429 TOO_MANY_REQUESTS with no Retry-After.
  */
-import { DAY_MS } from './time.ts';
+import { DAY_MS } from '../sim-kit/time.ts';
 
 export const EDITIONS = {
   free: { base: 5_000, perUser: 0, max: 5_000, concurrency: 5 },

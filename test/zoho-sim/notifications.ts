@@ -19,9 +19,11 @@
  * Guesses: the status and body for an unknown channel in PATCH/DELETE; 204 for an empty GET; no
  * retries when the notify_url fails.
  */
+
+import { DAY_MS, HOUR_MS, type SimClock } from '../sim-kit/time.ts';
 import { MODULES } from './schema.ts';
 import type { ChangeEvent } from './store.ts';
-import { DAY_MS, HOUR_MS, type SimClock, zohoDateTime } from './time.ts';
+import { zohoDateTime } from './time.ts';
 
 const MAX_WATCH = 50;
 const MAX_TOKEN = 50;

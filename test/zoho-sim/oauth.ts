@@ -14,10 +14,11 @@
  *   what happens to the 31st is undocumented: here the oldest live token is revoked (a guess).
  * - Access tokens live 1 hour on the simulator clock.
  */
+
+import type { Rng } from '../sim-kit/rng.ts';
+import { HOUR_MS, MINUTE_MS, type SimClock } from '../sim-kit/time.ts';
 import type { DataCentre } from './dc.ts';
-import type { Rng } from './rng.ts';
 import type { UserRef } from './store.ts';
-import { HOUR_MS, MINUTE_MS, type SimClock } from './time.ts';
 
 export const TOKEN_LIFETIME_MS = HOUR_MS;
 export const MINT_WINDOW_MS = 10 * MINUTE_MS;

@@ -21,13 +21,15 @@
  * Guesses: INVALID_DATA for an unknown name in `fields` or a bad `per_page`/`page`; ids= capped at
  * 100; read-only fields in a write are ignored; the first invalid field of a record is reported.
  */
+
+import type { Rng } from '../sim-kit/rng.ts';
+import { DAY_MS, type SimClock } from '../sim-kit/time.ts';
 import { type ApiError, apiError, errors } from './errors.ts';
 import { writeCredits } from './limits.ts';
-import type { Rng } from './rng.ts';
 import { type FieldDef, MODULES, type ModuleDef } from './schema.ts';
 import { SIM_USERS } from './seed.ts';
 import type { RecordStore, UserRef, ZohoRecord } from './store.ts';
-import { DAY_MS, ORG_TIME_ZONE, parseZohoTime, type SimClock, zohoDateTime } from './time.ts';
+import { ORG_TIME_ZONE, parseZohoTime, zohoDateTime } from './time.ts';
 
 export const MAX_FIELDS = 50;
 export const MAX_PER_PAGE = 200;

@@ -13,10 +13,12 @@
  *
  * Amounts are in the account's currency: CNY for accounts in mainland China, USD otherwise.
  */
-import { Rng } from './rng.ts';
+import { Rng } from '../sim-kit/rng.ts';
+import { ARCHETYPE_MIX, ARCHETYPES, type Archetype, chineseCompanyName, englishCompanyName } from '../sim-kit/seed.ts';
+import { DAY_MS, HOUR_MS } from '../sim-kit/time.ts';
 import { OPEN_STAGES, PERSONALITY_VALUES } from './schema.ts';
 import type { UserRef, ZohoRecord } from './store.ts';
-import { DAY_MS, HOUR_MS, zohoDate, zohoDateTime } from './time.ts';
+import { zohoDate, zohoDateTime } from './time.ts';
 
 export const DEFAULT_SEED = 0x20c8_0b1e;
 export const DEFAULT_ACCOUNT_COUNT = 2400;
@@ -33,8 +35,7 @@ export const SIM_USERS: readonly UserRef[] = [
 /** The user the API acts as (the refresh token's owner). */
 export const API_USER = SIM_USERS[0] as UserRef;
 
-export const ARCHETYPES = ['strategic', 'vip', 'key', 'loyal', 'new', 'dormant', 'churned', 'low_value', 'prospect', 'standard'] as const;
-export type Archetype = (typeof ARCHETYPES)[number];
+export { ARCHETYPES, type Archetype };
 
 /** One account per archetype with a fixed id, for connector tests and docs. */
 export const ZOHO_SIM_FEATURED = {
@@ -70,20 +71,6 @@ const FIRST_LEAD_ID = 4876876000006000001n;
 const FIRST_CONTACT_ID = 4876876000007000001n;
 /** Records created through the API or `control.mutate` get ids from here on. */
 export const FIRST_NEW_ID = 4876876000009000001n;
-
-/** Share of each archetype among the generated (non-featured) accounts. */
-const MIX: readonly [Archetype, number][] = [
-  ['strategic', 0.02],
-  ['vip', 0.03],
-  ['key', 0.04],
-  ['loyal', 0.08],
-  ['new', 0.06],
-  ['dormant', 0.08],
-  ['churned', 0.08],
-  ['low_value', 0.05],
-  ['prospect', 0.15],
-  ['standard', 0.41],
-];
 
 export interface SeededOrg {
   modules: Record<string, ZohoRecord[]>;
@@ -130,61 +117,6 @@ const EN_PLACES: readonly Place[] = [
   { city: 'Sydney', state: 'NSW', country: 'Australia', code: '2000' },
   { city: 'Toronto', state: 'ON', country: 'Canada', code: 'M5H 2N2' },
 ];
-
-const CN_BRANDS = [
-  '星河',
-  '华信',
-  '鼎盛',
-  '远航',
-  '新锐',
-  '恒通',
-  '博远',
-  '金桥',
-  '天成',
-  '云帆',
-  '瑞丰',
-  '中科',
-  '海纳',
-  '卓越',
-  '东方',
-  '泰和',
-  '启明',
-  '盛世',
-  '长青',
-  '宏达',
-  '凯旋',
-  '明德',
-  '嘉禾',
-  '永安',
-  '青松',
-  '锦程',
-  '润泽',
-  '立信',
-  '宇辰',
-  '千禧',
-] as const;
-const EN_BRANDS = [
-  'Zylker',
-  'Northwind',
-  'Bluebird',
-  'Summit',
-  'Evergreen',
-  'Ironclad',
-  'Brightpath',
-  'Keystone',
-  'Silverline',
-  'Redwood',
-  'Harbor',
-  'Pinnacle',
-  'Vantage',
-  'Cobalt',
-  'Lumen',
-  'Meridian',
-  'Orchid',
-  'Granite',
-  'Falcon',
-  'Aurora',
-] as const;
 
 interface IndustryWords {
   industry: string;
@@ -255,9 +187,6 @@ const INDUSTRY_WORDS: readonly IndustryWords[] = [
     products: ['Bandwidth', 'Network Upgrade', 'Managed Service'],
   },
 ];
-
-const CN_SUFFIXES = ['有限公司', '股份有限公司', '集团有限公司'] as const;
-const EN_SUFFIXES = ['Inc.', 'Ltd.', 'Corp', 'LLC', 'GmbH', 'Pte. Ltd.'] as const;
 
 const CALL_SUBJECTS = ['Follow-up call', 'Quarterly review', 'Renewal discussion', '回访电话', '需求沟通', '报价跟进'] as const;
 const EVENT_TITLES = ['On-site visit', 'Product demo', 'Business review', '上门拜访', '产品演示', '年度回顾会'] as const;
@@ -480,12 +409,12 @@ function buildAccount(b: Builder, id: string, p: Plan, name?: string): void {
     (p.chinese
       ? uniqueName(
           b,
-          () => `${place.city.replace('市', '')}${rng.pick(CN_BRANDS)}${rng.pick(words.zh)}${rng.pick(CN_SUFFIXES)}`,
+          () => chineseCompanyName(rng, place.city.replace('市', ''), words.zh),
           (n) => `（第${n}分公司）`,
         )
       : uniqueName(
           b,
-          () => `${rng.pick(EN_BRANDS)} ${rng.pick(words.en)} ${rng.pick(EN_SUFFIXES)}`,
+          () => englishCompanyName(rng, words.en),
           (n) => ` (${place.city} ${n})`,
         ));
   const owner = rng.pick(SIM_USERS);
@@ -909,7 +838,7 @@ export function seedOrg(opts: { seed: number; accounts: number; anchor: number }
   for (let i = 0; i < generated; i++) {
     let r = rng.float();
     let archetype: Archetype = 'standard';
-    for (const [a, share] of MIX) {
+    for (const [a, share] of ARCHETYPE_MIX) {
       if (r < share) {
         archetype = a;
         break;

@@ -4,12 +4,32 @@
  * `/__sim/` for processes that cannot hold the in-process `control` object (e.g. the worker under
  * `wrangler dev`). See README.md in this folder for the endpoint table and the sources.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  answer,
+  applyFaultRates,
+  type ClockControl,
+  type ControlRequest,
+  clockControl,
+  controlPath,
+  type FaultControl,
+  type FaultOptions,
+  faultControl,
+  num,
+  ok,
+  queued,
+  queueFaults,
+  recordRoute,
+  serveControl,
+} from '../sim-kit/control.ts';
+import { snapshot, tally } from '../sim-kit/counters.ts';
+import { closed, delay, readBody, sendText, startLoopbackServer } from '../sim-kit/http.ts';
+import { Rng } from '../sim-kit/rng.ts';
+import { SimClock, startOfUtcDay } from '../sim-kit/time.ts';
 import { parseCoql, runCoql } from './coql.ts';
 import { DATA_CENTRES, type DataCentre, isDataCentre, simAccountsServer, simApiDomain } from './dc.ts';
 import { type ApiError, errors } from './errors.ts';
-import { type FaultConfig, type FaultKind, type FaultStatus, Faults, gatewayBody } from './faults.ts';
+import { type FaultKind, type FaultStatus, Faults, gatewayBody } from './faults.ts';
 import { Concurrency, CreditLedger, coqlCredits, creditBudget, EDITIONS, type Edition, writeCredits } from './limits.ts';
 import { type Delivery, Notifier } from './notifications.ts';
 import { ALL_SCOPES, OAuthServer, type TokenErrorKind } from './oauth.ts';
@@ -26,7 +46,6 @@ import {
   type Reply,
   updateRecords,
 } from './records.ts';
-import { Rng } from './rng.ts';
 import { findModule, MODULES } from './schema.ts';
 import {
   API_USER,
@@ -39,7 +58,6 @@ import {
   ZOHO_SIM_SPECIAL,
 } from './seed.ts';
 import { RecordStore, type ZohoRecord } from './store.ts';
-import { SimClock, startOfUtcDay } from './time.ts';
 
 export interface ZohoSimOptions {
   /** 0 (default) picks a free port. */
@@ -95,24 +113,10 @@ export type MutateOp =
   | { op: 'update'; module: string; id: string; values: Record<string, unknown> }
   | { op: 'delete'; module: string; id: string };
 
-export interface FaultOptions {
-  /** Which calls: an endpoint key or a RegExp over it; default: any API call. */
-  match?: string | RegExp;
-}
+export type { FaultOptions };
 
-export interface SimControl {
-  now(): number;
-  advanceTime(ms: number): void;
-  setTime(ms: number): void;
-  freezeClock(frozen: boolean): void;
-
-  setLatency(ms: number | [number, number]): void;
-  setErrorRates(rates: Partial<Record<FaultStatus, number>>): void;
-  setHangRate(p: number): void;
-  setMalformedRate(p: number): void;
+export interface SimControl extends ClockControl, FaultControl<Partial<Record<FaultStatus, number>>> {
   failNext(count: number, status: FaultStatus, opts?: FaultOptions): void;
-  hangNext(count: number, opts?: FaultOptions): void;
-  malformedNext(count: number, opts?: FaultOptions): void;
   throttleNext(count: number, opts?: FaultOptions): void;
   /** Per-record write errors (2xx with errors inside `data[]`): these ids fail with `code` until cleared. */
   failRecords(ids: readonly string[], code: string): void;
@@ -167,6 +171,13 @@ export interface ZohoSim {
 }
 
 const JSON_TYPE = 'application/json;charset=utf-8';
+/** `POST /__sim/faults` fields and the faults they queue. */
+const QUEUED_FAULTS = [
+  ['failNext', 'error'],
+  ['hangNext', 'hang'],
+  ['malformedNext', 'malformed'],
+  ['throttleNext', 'throttle'],
+] as const satisfies readonly (readonly [string, FaultKind])[];
 const ORG_ID = '60012345678';
 
 interface Route {
@@ -230,67 +241,27 @@ export async function startZohoSim(opts: ZohoSimOptions = {}): Promise<ZohoSim> 
       store.emit({ module, op: 'update', ids, affectedFields, affectedValues, at: clock.now() }),
   };
 
-  const sockets = new Set<import('node:net').Socket>();
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(err instanceof Error ? err.message : String(err));
-      }
-    });
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    counters.statuses[String(status)] = (counters.statuses[String(status)] ?? 0) + 1;
+    tally(counters.statuses, String(status));
     const h: Record<string, string> = { server: 'ZGS', 'content-type': JSON_TYPE, ...headers };
     if (status === 204 || status === 304 || body === undefined) {
       res.writeHead(status, h);
       res.end();
       return;
     }
-    const text = typeof body === 'string' ? body : JSON.stringify(body);
-    res.writeHead(status, { ...h, 'content-length': String(Buffer.byteLength(text)) });
-    res.end(text);
+    sendText(res, status, typeof body === 'string' ? body : JSON.stringify(body), h);
   }
 
   function sendError(res: ServerResponse, e: ApiError, headers: Record<string, string> = {}): void {
     send(res, e.httpStatus, e.body, headers);
   }
 
-  /** Resolves when the client goes away (used for hangs and to cut latency short). */
-  function closed(res: ServerResponse): Promise<void> {
-    return new Promise((resolve) => {
-      // The request stream is already consumed (and auto-destroyed); the response tells when the client leaves.
-      if (res.destroyed) resolve();
-      else res.once('close', () => resolve());
-    });
-  }
-
-  async function delay(ms: number, res: ServerResponse): Promise<void> {
-    if (ms <= 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([new Promise<void>((r) => (timer = setTimeout(r, ms))), closed(res)]);
-    if (timer) clearTimeout(timer);
-  }
-
-  async function readBody(req: IncomingMessage): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
-
-  function count(key: string): void {
-    counters.calls[key] = (counters.calls[key] ?? 0) + 1;
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let path = url.pathname;
-    if (path.startsWith('/__sim/') || path === '/__sim') return handleControl(req, res, path.slice('/__sim'.length), url.searchParams);
+    const controlRoute = controlPath(path);
+    if (controlRoute !== undefined)
+      return serveControl(req, controlRoute, (status, body) => send(res, status, body), control, controlRoutes);
 
     // Data-centre prefixes (see dc.ts): /accounts/{dc}/... and /api/{dc}/...
     let dc: DataCentre = orgDc;
@@ -321,7 +292,7 @@ export async function startZohoSim(opts: ZohoSimOptions = {}): Promise<ZohoSim> 
   ): Promise<void> {
     const revoke = path === '/oauth/v2/token/revoke';
     const key = revoke ? 'POST /oauth/v2/token/revoke' : 'POST /oauth/v2/token';
-    count(key);
+    tally(counters.calls, key);
     counters.tokenRequests += 1;
     const body = await readBody(req);
     await delay(faults.latency(), res);
@@ -504,7 +475,7 @@ export async function startZohoSim(opts: ZohoSimOptions = {}): Promise<ZohoSim> 
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const route = routeFor(method, path, query, body, headers);
     const key = 'key' in route ? route.key : `${method} /crm/v8${path}`;
-    count(key);
+    tally(counters.calls, key);
     counters.apiCalls += 1;
 
     // Authentication first: `Authorization: Zoho-oauthtoken <token>` only (zoho.md §1).
@@ -561,26 +532,10 @@ export async function startZohoSim(opts: ZohoSimOptions = {}): Promise<ZohoSim> 
   // ---------------------------------------------------------------- control
 
   const control: SimControl = {
-    now: () => clock.now(),
-    advanceTime: (ms) => clock.advance(ms),
-    setTime: (ms) => clock.set(ms),
-    freezeClock: (frozen) => clock.freeze(frozen),
-    setLatency: (ms) => {
-      faults.config.latencyMs = ms;
-    },
-    setErrorRates: (rates) => {
-      faults.config.errorRates = { ...rates };
-    },
-    setHangRate: (p) => {
-      faults.config.hangRate = p;
-    },
-    setMalformedRate: (p) => {
-      faults.config.malformedRate = p;
-    },
+    ...clockControl(clock),
+    ...faultControl(faults),
     failNext: (n, status, o) => faults.enqueue({ kind: 'error', remaining: n, status, ...(o?.match ? { match: o.match } : {}) }),
-    hangNext: (n, o) => faults.enqueue({ kind: 'hang', remaining: n, ...(o?.match ? { match: o.match } : {}) }),
-    malformedNext: (n, o) => faults.enqueue({ kind: 'malformed', remaining: n, ...(o?.match ? { match: o.match } : {}) }),
-    throttleNext: (n, o) => faults.enqueue({ kind: 'throttle', remaining: n, ...(o?.match ? { match: o.match } : {}) }),
+    throttleNext: (n, o) => faults.enqueue(queued('throttle', n, o)),
     failRecords: (ids, code) => {
       for (const id of ids) recordFaults.set(id, code);
     },
@@ -626,10 +581,7 @@ export async function startZohoSim(opts: ZohoSimOptions = {}): Promise<ZohoSim> 
     counters: () => {
       const delivered = notifier.deliveries.slice(deliveriesAtReset);
       return {
-        ...counters,
-        calls: { ...counters.calls },
-        statuses: { ...counters.statuses },
-        rejected: { ...counters.rejected },
+        ...snapshot(counters),
         tokenMints: oauth.mints - mintsAtReset,
         creditsRemaining: ledger.remaining(clock.now()),
         callbacks: {
@@ -682,7 +634,7 @@ export async function startZohoSim(opts: ZohoSimOptions = {}): Promise<ZohoSim> 
   }
 
   /**
-   * `/__sim/*` (JSON in, JSON out):
+   * `/__sim/*` (JSON in, JSON out; `POST /__sim/clock` and the errors are sim-kit's `serveControl`):
    *   GET  /__sim/state                    counters, clock, faults, credentials
    *   POST /__sim/reset                    {faults?, counters?} (both by default)
    *   POST /__sim/faults                   {latencyMs?, errorRates?, hangRate?, malformedRate?,
@@ -700,110 +652,62 @@ export async function startZohoSim(opts: ZohoSimOptions = {}): Promise<ZohoSim> 
    *   GET  /__sim/records/{module}/{id}    a raw record
    * `match` strings starting with `/` and ending with `/` are read as RegExps.
    */
-  async function handleControl(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
-    const raw = await readBody(req);
-    let b: Record<string, unknown> = {};
-    try {
-      b = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    } catch {
-      return send(res, 400, { error: 'body is not JSON' });
-    }
-    const ok = (extra: Record<string, unknown> = {}) => send(res, 200, { ok: true, ...extra });
-    const matchOf = (x: unknown): FaultOptions => {
-      const mm = (x as { match?: unknown } | undefined)?.match;
-      if (typeof mm !== 'string') return {};
-      const re = /^\/(.*)\/([a-z]*)$/.exec(mm);
-      return { match: re ? new RegExp(re[1] as string, re[2]) : mm };
-    };
-    const num = (x: unknown, d = 0) => (typeof x === 'number' ? x : d);
-    try {
-      switch (`${req.method} ${path}`) {
-        case 'GET /state':
-          return send(res, 200, {
-            now: clock.now(),
-            frozen: clock.isFrozen(),
-            edition,
-            counters: control.counters(),
-            faults: { ...faults.config, queued: faults.queue.map((f) => ({ ...f, match: f.match?.toString() })) },
-            credentials: credentials(),
-            featured: ZOHO_SIM_FEATURED,
-            special: ZOHO_SIM_SPECIAL,
-          });
-        case 'POST /reset':
-          if (b.faults !== false) control.resetFaults();
-          if (b.counters !== false) control.resetCounters();
-          return ok();
-        case 'POST /faults': {
-          if (b.latencyMs !== undefined) control.setLatency(b.latencyMs as FaultConfig['latencyMs']);
-          if (b.errorRates !== undefined) control.setErrorRates(b.errorRates as Partial<Record<FaultStatus, number>>);
-          if (b.hangRate !== undefined) control.setHangRate(num(b.hangRate));
-          if (b.malformedRate !== undefined) control.setMalformedRate(num(b.malformedRate));
-          const queued: [string, FaultKind][] = [
-            ['failNext', 'error'],
-            ['hangNext', 'hang'],
-            ['malformedNext', 'malformed'],
-            ['throttleNext', 'throttle'],
-          ];
-          for (const [field, kind] of queued) {
-            const f = b[field] as { count?: number; status?: FaultStatus } | undefined;
-            if (!f) continue;
-            faults.enqueue({ kind, remaining: num(f.count, 1), ...(f.status ? { status: f.status } : {}), ...matchOf(f) });
-          }
-          const fr = b.failRecords as { ids?: string[]; code?: string } | undefined;
-          if (fr?.ids && fr.code) control.failRecords(fr.ids, fr.code);
-          const te = b.tokenErrorNext as { count?: number; kind?: TokenErrorKind; status?: 200 | 400 } | undefined;
-          if (te?.kind) control.tokenErrorNext(num(te.count, 1), te.kind, te.status);
-          if (b.tokenErrorStatus) control.setTokenErrorStatus(b.tokenErrorStatus as { invalid?: 200 | 400; accessDenied?: 200 | 400 });
-          return ok();
-        }
-        case 'POST /clock':
-          if (typeof b.advanceMs === 'number') control.advanceTime(b.advanceMs);
-          if (typeof b.set === 'number') control.setTime(b.set);
-          if (typeof b.frozen === 'boolean') control.freezeClock(b.frozen);
-          return ok({ now: clock.now() });
-        case 'POST /tokens/expire':
-          control.expireAccessTokens();
-          return ok();
-        case 'POST /tokens/revoke':
-          control.revokeRefreshToken(typeof b.token === 'string' ? b.token : undefined);
-          return ok();
-        case 'POST /credits':
-          control.setCredits({
-            ...(typeof b.budget === 'number' ? { budget: b.budget } : {}),
-            ...(typeof b.used === 'number' ? { used: b.used } : {}),
-          });
-          return ok({ remaining: ledger.remaining(clock.now()) });
-        case 'POST /edition':
-          control.setEdition(b.edition as Edition, typeof b.users === 'number' ? b.users : undefined);
-          return ok();
-        case 'POST /mutate':
-          return ok({ record: control.mutate(b as unknown as MutateOp) ?? null });
-        case 'GET /notifications':
-          return send(res, 200, { deliveries: control.notifications() });
-        case 'POST /notifications/flush':
-          await control.flushNotifications();
-          return ok();
-        default: {
-          const rec = /^GET \/records\/([A-Za-z_]+)\/(\d+)$/.exec(`${req.method} ${path}`);
-          if (rec) {
-            const r = control.getRecord(rec[1] as string, rec[2] as string);
-            return r ? send(res, 200, r) : send(res, 404, { error: 'no such record' });
-          }
-          void query;
-          return send(res, 404, { error: `unknown control endpoint ${req.method} /__sim${path}` });
-        }
+  async function controlRoutes({ route, body: b }: ControlRequest) {
+    switch (route) {
+      case 'GET /state':
+        return answer({
+          now: clock.now(),
+          frozen: clock.isFrozen(),
+          edition,
+          counters: control.counters(),
+          faults: { ...faults.config, queued: faults.queue.map((f) => ({ ...f, match: f.match?.toString() })) },
+          credentials: credentials(),
+          featured: ZOHO_SIM_FEATURED,
+          special: ZOHO_SIM_SPECIAL,
+        });
+      case 'POST /reset':
+        if (b.faults !== false) control.resetFaults();
+        if (b.counters !== false) control.resetCounters();
+        return ok();
+      case 'POST /faults': {
+        applyFaultRates(b, control);
+        queueFaults(b, faults, QUEUED_FAULTS, (f) => (f.status ? { status: f.status as FaultStatus } : {}));
+        const fr = b.failRecords as { ids?: string[]; code?: string } | undefined;
+        if (fr?.ids && fr.code) control.failRecords(fr.ids, fr.code);
+        const te = b.tokenErrorNext as { count?: number; kind?: TokenErrorKind; status?: 200 | 400 } | undefined;
+        if (te?.kind) control.tokenErrorNext(num(te.count, 1), te.kind, te.status);
+        if (b.tokenErrorStatus) control.setTokenErrorStatus(b.tokenErrorStatus as { invalid?: 200 | 400; accessDenied?: 200 | 400 });
+        return ok();
       }
-    } catch (err) {
-      return send(res, 400, { error: err instanceof Error ? err.message : String(err) });
+      case 'POST /tokens/expire':
+        control.expireAccessTokens();
+        return ok();
+      case 'POST /tokens/revoke':
+        control.revokeRefreshToken(typeof b.token === 'string' ? b.token : undefined);
+        return ok();
+      case 'POST /credits':
+        control.setCredits({
+          ...(typeof b.budget === 'number' ? { budget: b.budget } : {}),
+          ...(typeof b.used === 'number' ? { used: b.used } : {}),
+        });
+        return ok({ remaining: ledger.remaining(clock.now()) });
+      case 'POST /edition':
+        control.setEdition(b.edition as Edition, typeof b.users === 'number' ? b.users : undefined);
+        return ok();
+      case 'POST /mutate':
+        return ok({ record: control.mutate(b as unknown as MutateOp) ?? null });
+      case 'GET /notifications':
+        return answer({ deliveries: control.notifications() });
+      case 'POST /notifications/flush':
+        await control.flushNotifications();
+        return ok();
+      default:
+        return recordRoute(route, '\\d+', control.getRecord);
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${address.port}`;
+  const server = await startLoopbackServer(handle, opts.port);
+  baseUrl = server.baseUrl;
 
   return {
     url: apiDomain(orgDc),
@@ -818,8 +722,7 @@ export async function startZohoSim(opts: ZohoSimOptions = {}): Promise<ZohoSim> 
     dcUrls: (dc) => ({ accountsUrl: simAccountsServer(baseUrl, dc), apiDomain: apiDomain(dc) }),
     close: async () => {
       await notifier.flush();
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }

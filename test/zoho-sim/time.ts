@@ -1,19 +1,15 @@
 /**
- * The simulator's clock and Zoho's date formats.
+ * Zoho's date formats.
  *
  * Zoho returns date-times as ISO 8601 with the org's offset, e.g. "2023-10-15T10:30:00+05:30",
  * and dates as "YYYY-MM-DD" (zoho.md §2 "Value formats"). The seeded org's time zone is
  * Asia/Shanghai (+08:00, no daylight saving), so every date-time in a response carries +08:00.
+ * The clock itself is the simulators' shared one (`../sim-kit/time.ts`).
  */
-export const DAY_MS = 86_400_000;
-export const HOUR_MS = 3_600_000;
-export const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../sim-kit/time.ts';
+
 export const ORG_OFFSET_MINUTES = 8 * 60;
 export const ORG_TIME_ZONE = 'Asia/Shanghai';
-
-export function startOfUtcDay(ms: number): number {
-  return Math.floor(ms / DAY_MS) * DAY_MS;
-}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -39,37 +35,4 @@ export function parseZohoTime(value: string): number {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return Date.parse(`${value}T00:00:00+08:00`);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return Date.parse(value);
   return Number.NaN;
-}
-
-/**
- * The simulator's clock. It starts at `start` and runs with real time unless frozen; tests move
- * it with `advance` (token expiry, the 10-minute token window, the rolling 24-hour credit window,
- * channel expiry, page_token expiry all read this clock).
- */
-export class SimClock {
-  private base: number;
-  private realAtBase: number;
-  private frozen: boolean;
-  constructor(start: number, frozen: boolean) {
-    this.base = start;
-    this.realAtBase = Date.now();
-    this.frozen = frozen;
-  }
-  now(): number {
-    return this.frozen ? this.base : this.base + (Date.now() - this.realAtBase);
-  }
-  advance(ms: number): void {
-    this.set(this.now() + ms);
-  }
-  set(ms: number): void {
-    this.base = ms;
-    this.realAtBase = Date.now();
-  }
-  freeze(frozen: boolean): void {
-    this.set(this.now());
-    this.frozen = frozen;
-  }
-  isFrozen(): boolean {
-    return this.frozen;
-  }
 }

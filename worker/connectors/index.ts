@@ -4,6 +4,7 @@
  * the demo connector built in while DEMO_MODE is on. Built connectors are kept per isolate and
  * rebuilt when the settings change.
  */
+import type { Env, Settings } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { isolateCache } from '../memo.ts';
 import { connectorStore } from '../store/connector-state.ts';
@@ -75,6 +76,25 @@ export interface Resolved {
 }
 
 /** The tenant's connector for `crm`; 404 for an unknown CRM or one the tenant has not configured. */
+/** A tenant's connector for a cron trigger: no request, so the deployment's settings and no overrides. */
+export function resolveScheduled(
+  env: Pick<Env, 'TL_KV' | 'SECRETS_KEY'>,
+  settings: Pick<Settings, 'demoMode' | 'allowDevCrmHosts'>,
+  tenant: string,
+  crm: string,
+  now: number,
+): Promise<Resolved> {
+  return resolveConnector({
+    kv: env.TL_KV,
+    tenant,
+    crm,
+    demoMode: settings.demoMode,
+    allowDevHosts: settings.allowDevCrmHosts,
+    secretsKey: env.SECRETS_KEY,
+    now,
+  });
+}
+
 export async function resolveConnector(input: ResolveInput): Promise<Resolved> {
   const def = crmDefinition(input.crm);
   const override = input.overrides?.[input.crm];

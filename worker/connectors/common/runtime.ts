@@ -2,10 +2,7 @@
  * What a CRM client takes from its surroundings, injectable for tests: fetch, the clock,
  * sleeping (backoff, rate limiting), randomness (jitter, trace ids) and the per-attempt timeout,
  * plus the fetch / read / sleep wrappers that turn aborts and network failures into
- * ConnectorErrors of the right kind.
- *
- * CRM-independent; `worker/connectors/zoho/runtime.ts` holds a Zoho-only copy of the same idea
- * (the CRM id is fixed there) and can move onto this module.
+ * ConnectorErrors of the right kind (of the CRM passed in). CRM-independent.
  */
 import { ConnectorError } from '../types.ts';
 

@@ -12,11 +12,20 @@
  * - A mint budget (at most `budget.max` mints per `budget.windowMs`, recorded in the stored
  *   record) keeps a misconfiguration that makes every token look bad from hammering the
  *   token endpoint.
+ * - A pause: after the endpoint refuses in a way that more calls cannot mend (by default bad
+ *   credentials, 'auth'), the refusal is kept in the record and repeated without calling until
+ *   the pause ends.
  *
- * CRM-independent. `worker/connectors/zoho/oauth.ts` (TokenManager) implements the same
- * scheme for Zoho alone, with Zoho's "Access Denied" pause on top; it can move onto this module.
+ * CRM-independent: the Fxiaoke client uses the defaults; Zoho's TokenManager (zoho/oauth.ts) sets
+ * its own budget, message and "Access Denied" pause through `budget` and `pause`.
  */
 import { ConnectorError, type ConnectorErrorKind, type ConnectorStore } from '../types.ts';
+
+/** A short fingerprint of credentials (a SHA-256 prefix, hex): a record of other credentials is ignored. */
+export async function fingerprint(parts: readonly string[]): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\u0000')));
+  return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export interface Minted<T> {
   value: T;
@@ -26,15 +35,23 @@ export interface Minted<T> {
   refreshAt: number;
 }
 
+/** A refusal of the token endpoint that pauses token calls: no new call before `until`. */
+export interface TokenFailure {
+  kind: ConnectorErrorKind;
+  message: string;
+  /** Epoch ms. */
+  until: number;
+}
+
 /** What the store keeps: the token, the recent mint attempts, and the last refusal. */
 interface StoredState<T> {
   /** Identifies the credentials: a record of other credentials is ignored. */
   fp: string;
   token?: Minted<T>;
-  /** Times of token calls within the budget window (failed ones too). */
+  /** Times of token calls within the budget window (failed ones too, unless `budget.countFailures` is false). */
   mints: number[];
-  /** The token endpoint refused the credentials: no new call before `until` (the error is repeated). */
-  failure?: { kind: ConnectorErrorKind; message: string; until: number };
+  /** The token endpoint refused: no new call before `until` (the error is repeated). */
+  failure?: TokenFailure;
 }
 
 interface Lease {
@@ -59,10 +76,26 @@ export interface TokenCacheOptions<T> {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Seal the stored token (default true). */
   secret?: boolean;
-  budget?: { max: number; windowMs: number };
+  budget?: {
+    max: number;
+    windowMs: number;
+    /** Failed token calls count too (default true). */
+    countFailures?: boolean;
+    /** The message when the budget is spent (default: a generic one). */
+    message?: (count: number, waitSeconds: number) => string;
+  };
   lease?: { ms: number; waitMs: number; pollMs: number };
-  /** After the endpoint refuses the credentials ('auth'), repeat that error without calling for this long (default 60 s). */
-  failurePauseMs?: number;
+  pause?: {
+    /**
+     * How long (ms) to make no token call after a call failed with `error`; undefined or 0: no
+     * pause. Default: a minute after the endpoint refused the credentials ('auth').
+     */
+    after?: (error: ConnectorError) => number | undefined;
+    /** The error thrown while paused; `now` is epoch ms (default: the refusal, repeated as it was). */
+    error?: (failure: TokenFailure, now: number) => ConnectorError;
+  };
+  /** KV time to live of the stored record, seconds (default: the token's lifetime, at least an hour). */
+  ttlSeconds?: number;
 }
 
 const memo = new Map<string, Minted<unknown>>();
@@ -75,15 +108,19 @@ export function resetTokenCaches(): void {
 }
 
 const DEFAULT_LEASE = { ms: 15_000, waitMs: 3_000, pollMs: 250 };
+const DEFAULT_PAUSE_AFTER = (e: ConnectorError) => (e.kind === 'auth' ? 60_000 : undefined);
 
 export class TokenCache<T> {
   private readonly o: TokenCacheOptions<T>;
+  /** The memo and flight key: the CRM and the caller's key, so CRMs never share an entry. */
+  private readonly key: string;
   private readonly holder = `h${Math.random().toString(36).slice(2, 12)}`;
   /** Token calls made by this cache (tests count them). */
   mints = 0;
 
   constructor(options: TokenCacheOptions<T>) {
     this.o = options;
+    this.key = `${options.crm}\u0000${options.memoKey}`;
   }
 
   /**
@@ -93,19 +130,19 @@ export class TokenCache<T> {
    */
   async get(signal?: AbortSignal, reject?: string): Promise<T> {
     const now = this.o.clock();
-    const m = memo.get(this.o.memoKey) as Minted<T> | undefined;
+    const m = memo.get(this.key) as Minted<T> | undefined;
     if (m && this.usable(m, now, reject)) return m.value;
-    let flight = flights.get(this.o.memoKey) as Promise<Minted<T>> | undefined;
+    let flight = flights.get(this.key) as Promise<Minted<T>> | undefined;
     if (!flight) {
-      flight = this.refresh(reject, signal).finally(() => flights.delete(this.o.memoKey));
-      flights.set(this.o.memoKey, flight as Promise<Minted<unknown>>);
+      flight = this.refresh(reject, signal).finally(() => flights.delete(this.key));
+      flights.set(this.key, flight as Promise<Minted<unknown>>);
     }
     return (await flight).value;
   }
 
   /** Forget the token in memory (the stored one stays until it is replaced). */
   forget(): void {
-    memo.delete(this.o.memoKey);
+    memo.delete(this.key);
   }
 
   private usable(t: Minted<T>, now: number, reject: string | undefined): boolean {
@@ -125,6 +162,8 @@ export class TokenCache<T> {
     let state = await read();
     const cached = ready(state);
     if (cached) return this.remember(cached);
+    // A refusal is repeated at once, without waiting on another isolate's lease.
+    this.throwIfPaused(state);
 
     const held = await store.get<Lease>(`${name}-lease`);
     if (held && held.holder !== this.holder && held.until > this.o.clock()) {
@@ -136,19 +175,18 @@ export class TokenCache<T> {
         if (theirs) return this.remember(theirs);
       }
     }
+    this.throwIfPaused(state);
     const now = this.o.clock();
-    if (state?.failure && state.failure.until > now) throw new ConnectorError(crm, state.failure.kind, state.failure.message);
     const budget = this.o.budget;
     const recent = (state?.mints ?? []).filter((t) => budget === undefined || t > now - budget.windowMs);
     if (budget && recent.length >= budget.max) {
       const wait = Math.max(1, Math.ceil(((recent[0] as number) + budget.windowMs - now) / 1000));
-      throw new ConnectorError(
-        crm,
-        'rate_limited',
-        `TierLens asked for ${recent.length} access tokens for this tenant within ${Math.round(budget.windowMs / 1000)} s, the most it allows itself; the next one in ${wait} s`,
-        { retryAfter: wait },
-      );
+      const message =
+        budget.message?.(recent.length, wait) ??
+        `TierLens asked for ${recent.length} access tokens for this tenant within ${Math.round(budget.windowMs / 1000)} s, the most it allows itself; the next one in ${wait} s`;
+      throw new ConnectorError(crm, 'rate_limited', message, { retryAfter: wait });
     }
+    const countFailures = budget?.countFailures ?? true;
     const mints = [...recent, now];
     await store.put(`${name}-lease`, { holder: this.holder, until: now + lease.ms } satisfies Lease, { ttlSeconds: 60 });
     try {
@@ -157,14 +195,20 @@ export class TokenCache<T> {
       try {
         minted = await this.o.mint(signal);
       } catch (e) {
-        const next: StoredState<T> = { fp: fingerprint, mints, ...(state?.token ? { token: state.token } : {}) };
-        if (e instanceof ConnectorError && e.kind === 'auth') {
-          next.failure = { kind: e.kind, message: e.message, until: this.o.clock() + (this.o.failurePauseMs ?? 60_000) };
+        const pauseMs = e instanceof ConnectorError ? (this.o.pause?.after ?? DEFAULT_PAUSE_AFTER)(e) : undefined;
+        // Nothing new to record when failures neither count nor pause.
+        if (countFailures || pauseMs) {
+          const next: StoredState<T> = {
+            fp: fingerprint,
+            mints: countFailures ? mints : recent,
+            ...(state?.token ? { token: state.token } : {}),
+          };
+          if (pauseMs && e instanceof ConnectorError) next.failure = { kind: e.kind, message: e.message, until: this.o.clock() + pauseMs };
+          await store.put(name, next, { secret, ttlSeconds: this.o.ttlSeconds ?? 3_600 });
         }
-        await store.put(name, next, { secret, ttlSeconds: 3_600 });
         throw e;
       }
-      const ttlSeconds = Math.max(3_600, Math.ceil((minted.expiresAt - this.o.clock()) / 1000));
+      const ttlSeconds = this.o.ttlSeconds ?? Math.max(3_600, Math.ceil((minted.expiresAt - this.o.clock()) / 1000));
       await store.put(name, { fp: fingerprint, mints, token: minted } satisfies StoredState<T>, { secret, ttlSeconds });
       return this.remember(minted);
     } finally {
@@ -172,9 +216,17 @@ export class TokenCache<T> {
     }
   }
 
+  /** Throws while a recorded refusal pauses token calls. */
+  private throwIfPaused(state: StoredState<T> | null): void {
+    const now = this.o.clock();
+    const failure = state?.failure;
+    if (!failure || failure.until <= now) return;
+    throw this.o.pause?.error?.(failure, now) ?? new ConnectorError(this.o.crm, failure.kind, failure.message);
+  }
+
   private remember(t: Minted<T>): Minted<T> {
     const copy: Minted<T> = { value: t.value, expiresAt: t.expiresAt, refreshAt: t.refreshAt };
-    memo.set(this.o.memoKey, copy as Minted<unknown>);
+    memo.set(this.key, copy as Minted<unknown>);
     return copy;
   }
 }

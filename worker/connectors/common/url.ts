@@ -1,7 +1,4 @@
-/**
- * Base URLs from settings. CRM-independent; `worker/connectors/zoho/hosts.ts` has an identical
- * `normaliseBaseUrl`.
- */
+/** Base URLs from settings and token responses. CRM-independent. */
 
 /** An absolute http(s) URL without credentials, query or fragment, trailing slashes dropped; null otherwise. */
 export function normaliseBaseUrl(raw: string): string | null {

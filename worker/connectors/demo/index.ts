@@ -14,6 +14,7 @@
  * caller's mistake, not the CRM's: it throws a plain RangeError, which the worker maps to 400.
  */
 import type { AccountSnapshot } from '../../../shared/schema.ts';
+import { defaultSleep } from '../common/runtime.ts';
 import { type AccountPage, type Connector, type ConnectorContext, ConnectorError, type ConnectorErrorKind } from '../types.ts';
 import { DEMO_CRM, generateDemoAccounts } from './data.ts';
 
@@ -114,16 +115,9 @@ function aborted(signal: AbortSignal): ConnectorError {
   return new ConnectorError(DEMO_CRM, 'timeout', 'demo CRM: request aborted', { cause: signal.reason });
 }
 
+/** Sleeps; an abort (the only way the sleep fails) becomes the demo's timeout error. */
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted(signal as AbortSignal));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+  return defaultSleep(ms, signal).catch(() => {
+    throw aborted(signal as AbortSignal);
   });
 }

@@ -15,7 +15,7 @@
 import { type BackoffPolicy, backoffDelay } from '../common/backoff.ts';
 import { RateLimitWaitTooLong, SlidingWindowLimiter } from '../common/rate-limiter.ts';
 import { type Runtime, readText, sleepFor, timedFetch } from '../common/runtime.ts';
-import { type Minted, TokenCache } from '../common/token-cache.ts';
+import { fingerprint, type Minted, TokenCache } from '../common/token-cache.ts';
 import { ConnectorError, type ConnectorStore } from '../types.ts';
 import { CRM, DAILY_QUOTA, RETRY_THROTTLED, RETRY_UNAVAILABLE, refusalError, secondsUntilChinaMidnight, TOKEN_REFUSED } from './errors.ts';
 
@@ -88,11 +88,6 @@ const quotaPauses = new Map<string, { until: number; checkedAt: number }>();
 export function resetClientState(): void {
   limiters.clear();
   quotaPauses.clear();
-}
-
-async function fingerprint(parts: readonly string[]): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\u0000')));
-  return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export class FxiaokeClient {

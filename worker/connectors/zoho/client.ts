@@ -13,20 +13,20 @@
  * Calls per tenant are capped per isolate (`maxConcurrency`) below Zoho's concurrency limits
  * (10 to 25 per org, 10 for COQL), so a burst of list views queues here rather than earning 429s.
  */
+import { type BackoffPolicy, backoffDelay } from '../common/backoff.ts';
+import { type Runtime, readText, sleepFor, timedFetch } from '../common/runtime.ts';
 import { ConnectorError } from '../types.ts';
-import { CRM, type TokenManager, ZOHO_SCOPES } from './oauth.ts';
-import { type Runtime, readText, sleepFor, timedFetch } from './runtime.ts';
+import { CRM, RETRY_WAIT, type TokenManager, ZOHO_SCOPES } from './oauth.ts';
 
-export interface RetryPolicy {
+export interface RetryPolicy extends BackoffPolicy {
   /** Tries in all when Zoho answers 429. */
   throttledAttempts: number;
   /** Tries in all when Zoho answers 5xx. */
   serverAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { throttledAttempts: 3, serverAttempts: 2, baseDelayMs: 400, maxDelayMs: 3_000 };
+/** "Equal jitter": half fixed, half random, so concurrent retries spread out but still wait. */
+export const DEFAULT_RETRY: RetryPolicy = { throttledAttempts: 3, serverAttempts: 2, baseMs: 400, maxMs: 3_000, jitter: 'equal' };
 
 export type ZohoBody = Record<string, unknown>;
 
@@ -128,11 +128,9 @@ export class ZohoApi {
     this.semaphore = semaphoreFor(options.tenant, options.maxConcurrency);
   }
 
-  private backoff(attempt: number): number {
-    const { baseDelayMs, maxDelayMs } = this.options.retry ?? DEFAULT_RETRY;
-    const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-    // "Equal jitter": half fixed, half random, so concurrent retries spread out but still wait.
-    return Math.round(cap / 2 + this.rt.random() * (cap / 2));
+  /** The delay before the retry that follows failure number `failures` (1 for the first). */
+  private backoff(failures: number): number {
+    return backoffDelay(failures - 1, this.options.retry ?? DEFAULT_RETRY, this.rt.random);
   }
 
   /** One API call (with its retries). `path` is below `/crm/v8`. */
@@ -152,6 +150,7 @@ export class ZohoApi {
         this.calls++;
         const res = await timedFetch(
           this.rt,
+          CRM,
           `${token.apiDomain}/crm/v8${path}${qs}`,
           { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) },
           signal,
@@ -161,7 +160,7 @@ export class ZohoApi {
           await res.body?.cancel();
           return { status: res.status, body: null };
         }
-        const text = await readText(res, what);
+        const text = await readText(res, CRM, what);
         let body: ZohoBody | null = null;
         let parsed = false;
         try {
@@ -192,7 +191,7 @@ export class ZohoApi {
         if (res.status === 429) {
           throttled++;
           if (throttled < retry.throttledAttempts) {
-            await sleepFor(this.rt, this.backoff(throttled), signal);
+            await sleepFor(this.rt, CRM, this.backoff(throttled), signal, RETRY_WAIT);
             continue;
           }
           throw new ConnectorError(
@@ -205,7 +204,7 @@ export class ZohoApi {
         if (res.status >= 500) {
           serverErrors++;
           if (serverErrors < retry.serverAttempts) {
-            await sleepFor(this.rt, this.backoff(serverErrors), signal);
+            await sleepFor(this.rt, CRM, this.backoff(serverErrors), signal, RETRY_WAIT);
             continue;
           }
           throw new ConnectorError(CRM, 'unavailable', `${what} answered HTTP ${res.status}${code ? ` (${summarise(body)})` : ''}`);

@@ -19,6 +19,7 @@
  * then `page_token`), plus the COQL queries above for each page's accounts.
  */
 import type { AccountSnapshot, Interaction } from '../../../shared/schema.ts';
+import { type RuntimeOptions, runtime } from '../common/runtime.ts';
 import type { ConnectorInput } from '../registry.ts';
 import {
   type AccountPage,
@@ -46,7 +47,6 @@ import {
 } from './mapping.ts';
 import { CRM, devHostsRefused, TokenManager } from './oauth.ts';
 import { ACCOUNTS_PER_QUERY, chunk, coqlAll, IDS_PER_GET, inCriteria, isZohoId, type ListPage, listAll, listPage } from './queries.ts';
-import { type RuntimeOptions, runtime } from './runtime.ts';
 import { type InteractionModule, ZOHO_SECRET_NAMES, type ZohoSettings, ZohoSettingsSchema } from './settings.ts';
 
 export interface ZohoConnectorOptions extends RuntimeOptions {

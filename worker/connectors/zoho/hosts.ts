@@ -10,6 +10,8 @@
  * Why not always: connector secrets are write-only through the API; an admin key that could
  * point `accountsUrl` at any host could read the client secret and refresh token back out.
  */
+import { normaliseBaseUrl } from '../common/url.ts';
+
 export const ZOHO_DCS = {
   com: { accounts: 'https://accounts.zoho.com', api: 'https://www.zohoapis.com', label: 'United States (zoho.com)' },
   eu: { accounts: 'https://accounts.zoho.eu', api: 'https://www.zohoapis.eu', label: 'Europe (zoho.eu)' },
@@ -26,19 +28,6 @@ export const ZOHO_DC_IDS = Object.keys(ZOHO_DCS) as [ZohoDc, ...ZohoDc[]];
 
 /** Every real Zoho API host, for checking a token response's `api_domain`. */
 const REAL_API_ORIGINS = new Set<string>(Object.values(ZOHO_DCS).map((d) => d.api));
-
-/** An absolute http(s) URL without credentials, query or fragment; the trailing slash dropped. */
-export function normaliseBaseUrl(raw: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-  if (u.username || u.password || u.search || u.hash) return null;
-  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
-}
 
 /** True when `apiDomain` (from a token response) is a real Zoho API host. */
 export function isRealApiDomain(apiDomain: string): boolean {

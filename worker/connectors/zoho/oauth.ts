@@ -3,31 +3,33 @@
  * `grant_type=refresh_token`; the answer names the API host (`api_domain`) and lives an hour.
  *
  * Zoho blocks a refresh token that mints more than ten access tokens in ten minutes, so minting
- * is rationed three ways:
+ * is rationed by the CRM-independent TokenCache (common/token-cache.ts):
  * - per isolate, one refresh at a time per tenant (a shared promise) and the token kept in memory;
  * - across isolates, the token is kept in the tenant's connector store (KV, encrypted) until five
  *   minutes before it expires, and a refresher takes a short lease there; an isolate that finds
  *   someone else's live lease waits briefly for that token instead of minting its own (KV is
  *   eventually consistent, so the lease narrows the race rather than closing it);
- * - a mint ledger in the stored record: at most MINT_BUDGET mints per ten minutes, and after
- *   Zoho's "Access Denied" no token request at all for ten minutes (more requests prolong it).
+ * - a mint ledger in the stored record: at most MINT_BUDGET mints per ten minutes (failed token
+ *   requests do not count), and after Zoho's "Access Denied" no token request at all for ten
+ *   minutes (more requests prolong it). These two are the Zoho policy passed to the cache.
  *
  * Token errors often come with HTTP 200 and only an `error` key; each becomes a ConnectorError
  * whose message tells an admin what to fix.
  */
+import { type Runtime, readText, sleepFor, timedFetch } from '../common/runtime.ts';
+import { fingerprint, resetTokenCaches, TokenCache } from '../common/token-cache.ts';
+import { normaliseBaseUrl } from '../common/url.ts';
 import { ConnectorError, type ConnectorStore } from '../types.ts';
-import { isRealApiDomain, normaliseBaseUrl, ZOHO_DCS, type ZohoDc } from './hosts.ts';
-import { type Runtime, readText, sleepFor, timedFetch } from './runtime.ts';
+import { isRealApiDomain, ZOHO_DCS, type ZohoDc } from './hosts.ts';
 
 export const CRM = 'zoho';
+/** What a cancelled wait (a retry's backoff, another isolate's token) says it was doing. */
+export const RETRY_WAIT = 'waiting to retry Zoho';
 /** Renew this long before Zoho's expiry. */
 export const EXPIRY_SKEW_MS = 5 * 60_000;
 export const MINT_WINDOW_MS = 10 * 60_000;
 /** Zoho allows ten; two are left for a person testing with the same refresh token. */
 export const MINT_BUDGET = 8;
-const LEASE_MS = 15_000;
-const LEASE_WAIT_MS = 3_000;
-const LEASE_POLL_MS = 250;
 const ACCESS_DENIED_PAUSE_MS = 10 * 60_000;
 /** The scopes TierLens needs, for messages. */
 export const ZOHO_SCOPES = 'ZohoCRM.modules.READ,ZohoCRM.coql.READ,ZohoCRM.org.READ,ZohoCRM.notifications.ALL';
@@ -36,20 +38,6 @@ export interface AccessToken {
   token: string;
   apiDomain: string;
   expiresAt: number;
-}
-
-interface TokenRecord extends AccessToken {
-  /** Which refresh token minted it (a hash prefix): a new refresh token starts afresh. */
-  fp: string;
-  /** When tokens were minted (epoch ms), within the last ten minutes. */
-  mints: number[];
-  /** No token requests before this time (after Zoho's Access Denied). */
-  pausedUntil?: number;
-}
-
-interface Lease {
-  holder: string;
-  until: number;
 }
 
 export interface OAuthConfig {
@@ -66,21 +54,15 @@ export interface OAuthConfig {
   store: ConnectorStore;
 }
 
-// Per isolate: the last token per tenant and refresh token, and the refresh in flight.
-const memo = new Map<string, AccessToken>();
-const flights = new Map<string, Promise<AccessToken>>();
-
 /** Forget the in-memory tokens (tests). */
 export function resetTokenMemo(): void {
-  memo.clear();
-  flights.clear();
+  resetTokenCaches();
 }
 
 const auth = (message: string) => new ConnectorError(CRM, 'auth', message);
 
 export class TokenManager {
-  private readonly holder = `h${Math.random().toString(36).slice(2, 12)}`;
-  private fingerprint: Promise<string> | undefined;
+  private cache: Promise<TokenCache<AccessToken>> | undefined;
   /** Token requests sent by this manager (tests and the benchmark count them). */
   mintRequests = 0;
 
@@ -96,16 +78,39 @@ export class TokenManager {
     return this.cfg.accountsUrl ?? ZOHO_DCS[this.cfg.dc].accounts;
   }
 
-  private fp(): Promise<string> {
-    this.fingerprint ??= (async () => {
-      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${this.cfg.clientId}\u0000${this.cfg.refreshToken}`));
-      return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  /** The tenant's token cache (built once: the fingerprint of the refresh token needs a digest). */
+  private tokens(): Promise<TokenCache<AccessToken>> {
+    this.cache ??= (async () => {
+      const fp = await fingerprint([this.cfg.clientId, this.cfg.refreshToken]);
+      return new TokenCache<AccessToken>({
+        crm: CRM,
+        store: this.cfg.store,
+        name: 'oauth',
+        memoKey: `${this.cfg.tenant}\u0000${fp}`,
+        fingerprint: fp,
+        identity: (t) => t.token,
+        mint: async (signal) => {
+          const t = await this.mint(signal);
+          return { value: t, expiresAt: t.expiresAt, refreshAt: t.expiresAt - EXPIRY_SKEW_MS };
+        },
+        clock: this.rt.clock,
+        sleep: (ms, signal) => sleepFor(this.rt, CRM, ms, signal, RETRY_WAIT),
+        budget: {
+          max: MINT_BUDGET,
+          windowMs: MINT_WINDOW_MS,
+          countFailures: false,
+          message: (count, wait) =>
+            `TierLens minted ${count} Zoho access tokens for this tenant in the last ten minutes; Zoho blocks a refresh token at ten, so the next is minted in ${wait} s`,
+        },
+        pause: {
+          // "Access Denied" is the only rate_limited answer of the token endpoint.
+          after: (e) => (e.kind === 'rate_limited' ? ACCESS_DENIED_PAUSE_MS : undefined),
+          error: (failure, now) => this.accessDenied(failure.until - now),
+        },
+        ttlSeconds: 86_400,
+      });
     })();
-    return this.fingerprint;
-  }
-
-  private async memoKey(): Promise<string> {
-    return `${this.cfg.tenant}\u0000${await this.fp()}`;
+    return this.cache;
   }
 
   /**
@@ -113,83 +118,13 @@ export class TokenManager {
    * handed out again, even if it looks unexpired.
    */
   async get(signal?: AbortSignal, reject?: string): Promise<AccessToken> {
-    const key = await this.memoKey();
+    const cache = await this.tokens();
     for (let round = 0; round < 2; round++) {
-      const m = memo.get(key);
-      if (m && m.token !== reject && m.expiresAt - EXPIRY_SKEW_MS > this.rt.clock()) return m;
-      let flight = flights.get(key);
-      if (!flight) {
-        flight = this.refresh(key, reject, signal).finally(() => flights.delete(key));
-        flights.set(key, flight);
-      }
-      const t = await flight;
+      const t = await cache.get(signal, reject);
       // A refresh that started before the token was refused may hand back that same token.
       if (t.token !== reject) return t;
     }
     throw new ConnectorError(CRM, 'auth', 'Zoho refused a freshly minted access token (INVALID_TOKEN)');
-  }
-
-  /** The stored token when it is usable: this refresh token's, not refused, not about to expire. */
-  private usable(r: TokenRecord | null, fp: string, reject: string | undefined): TokenRecord | null {
-    return r !== null && r.fp === fp && r.token !== reject && r.expiresAt - EXPIRY_SKEW_MS > this.rt.clock() ? r : null;
-  }
-
-  private async refresh(key: string, reject: string | undefined, signal: AbortSignal | undefined): Promise<AccessToken> {
-    const fp = await this.fp();
-    const { store } = this.cfg;
-    let record = await store.get<TokenRecord>('oauth', { secret: true });
-    if (record && record.fp !== fp) record = null;
-    const stored = this.usable(record, fp, reject);
-    if (stored) return this.remember(key, stored);
-    const now = this.rt.clock();
-    if (record?.pausedUntil && record.pausedUntil > now) throw this.accessDenied(record.pausedUntil - now);
-
-    const lease = await store.get<Lease>('oauth-lease');
-    if (lease && lease.holder !== this.holder && lease.until > now) {
-      // Another isolate is minting: wait a little for its token rather than mint a second one.
-      for (let waited = 0; waited < LEASE_WAIT_MS; waited += LEASE_POLL_MS) {
-        await sleepFor(this.rt, LEASE_POLL_MS, signal);
-        const theirs = this.usable(await store.get<TokenRecord>('oauth', { secret: true }), fp, reject);
-        if (theirs) return this.remember(key, theirs);
-      }
-    }
-    await store.put('oauth-lease', { holder: this.holder, until: now + LEASE_MS } satisfies Lease, { ttlSeconds: 60 });
-    try {
-      const recent = (record?.mints ?? []).filter((t) => t > now - MINT_WINDOW_MS);
-      if (recent.length >= MINT_BUDGET) {
-        const wait = Math.ceil(((recent[0] as number) + MINT_WINDOW_MS - now) / 1000);
-        throw new ConnectorError(
-          CRM,
-          'rate_limited',
-          `TierLens minted ${recent.length} Zoho access tokens for this tenant in the last ten minutes; Zoho blocks a refresh token at ten, so the next is minted in ${wait} s`,
-          { retryAfter: wait },
-        );
-      }
-      let minted: AccessToken;
-      try {
-        minted = await this.mint(signal);
-      } catch (e) {
-        if (e instanceof ConnectorError && e.kind === 'rate_limited') {
-          const paused: TokenRecord = {
-            ...(record ?? { token: '', apiDomain: '', expiresAt: 0, fp, mints: [] }),
-            pausedUntil: now + ACCESS_DENIED_PAUSE_MS,
-          };
-          await store.put('oauth', paused, { secret: true, ttlSeconds: 86_400 });
-        }
-        throw e;
-      }
-      const next: TokenRecord = { ...minted, fp, mints: [...recent, now] };
-      await store.put('oauth', next, { secret: true, ttlSeconds: 86_400 });
-      return this.remember(key, minted);
-    } finally {
-      await store.delete('oauth-lease');
-    }
-  }
-
-  private remember(key: string, t: AccessToken): AccessToken {
-    const token: AccessToken = { token: t.token, apiDomain: t.apiDomain, expiresAt: t.expiresAt };
-    memo.set(key, token);
-    return token;
   }
 
   private accessDenied(waitMs: number): ConnectorError {
@@ -214,6 +149,7 @@ export class TokenManager {
     this.mintRequests++;
     const res = await timedFetch(
       this.rt,
+      CRM,
       url,
       {
         method: 'POST',
@@ -223,7 +159,7 @@ export class TokenManager {
       signal,
       'the Zoho accounts server',
     );
-    const text = await readText(res, 'The Zoho accounts server');
+    const text = await readText(res, CRM, 'The Zoho accounts server');
     let body: Record<string, unknown> | null = null;
     try {
       const parsed: unknown = JSON.parse(text);

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32) so the seeded org and probabilistic faults are reproducible. */
+/** A small seeded PRNG (mulberry32), so seeded data and probabilistic faults are reproducible. */
 export class Rng {
   private state: number;
   constructor(seed: number) {
