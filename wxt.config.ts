@@ -7,7 +7,10 @@ import { ZOHO_MATCHES } from './extension/sites/zoho.hosts.ts';
  *
  * Permissions are kept to what the badge needs on install:
  * - host permissions for Zoho CRM's hosts (every data centre, Zoho One, sandboxes) and for
- *   the configured worker only;
+ *   the configured worker only; Fxiaoke's content script matches its public cloud
+ *   (`www.fxiaoke.com`, extension/sites/fxiaoke.hosts.ts) and needs no host permission on top
+ *   (nothing but the content script touches the page); Fxiaoke's other clouds are granted at
+ *   run time like any extra host;
  * - `storage` (settings, session cache) and `scripting` (content scripts for the extra hosts
  *   a user grants at run time from the options page: a custom domain, a self-hosted worker's
  *   demo page). Those origins are `optional_host_permissions`, requested one by one.
@@ -44,7 +47,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: 'TierLens',
-    description: 'Tier badges and handling tips for accounts inside Zoho CRM.',
+    description: 'Tier badges and handling tips for accounts inside Zoho CRM and Fxiaoke (纷享销客).',
     permissions: ['storage', 'scripting'],
     host_permissions: [...ZOHO_MATCHES, workerMatch()],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

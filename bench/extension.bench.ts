@@ -3,7 +3,8 @@
  *
  * The extension benchmark, in Debian's Chromium with the built extension, on the saved Zoho
  * pages (test/fixtures/zoho-pages) and the real worker (as the end-to-end tests run them):
- *   (a) the content script's size, gzip level 9          goal <= 15 KB
+ *   (a) each content script's size, gzip level 9         goal <= 15 KB each (one per CRM:
+ *       crm.js for Zoho and the demo page, fxiaoke.js; a page loads one)
  *   (b) record page, warm cache: from the record header appearing in the DOM (inserted as
  *       Lyte would, after the route's data arrives) to the badge showing a tier in a painted
  *       frame                                             goal <= 100 ms (median)
@@ -40,6 +41,11 @@ const script = readFileSync(join(EXTENSION_DIR, 'content-scripts/crm.js'));
 const gzipBytes = gzipSync(script, { level: 9 }).length;
 /** KiB; the goal holds in kB (1,000 bytes) too while the bytes stay under 15,000. */
 const sizeKb = gzipBytes / 1024;
+/** The other CRMs' content scripts (the timings below run on Zoho's pages, with crm.js). */
+const otherScripts = ['fxiaoke'].map((name) => {
+  const bytes = readFileSync(join(EXTENSION_DIR, `content-scripts/${name}.js`));
+  return { name, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+});
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -139,6 +145,7 @@ try {
     contentScriptGzipKb: Number(sizeKb.toFixed(2)),
     contentScriptGzipBytes: gzipBytes,
     contentScriptBytes: script.length,
+    otherContentScripts: otherScripts,
     recordWarmMs: { median: median(record), p95: p95(record), runs: record.length },
     list100WarmMs: { median: median(listWarm), p95: p95(listWarm), runs: listWarm.length },
     list100ColdPageMs: { median: median(listCold), p95: p95(listCold), runs: listCold.length },
@@ -161,12 +168,22 @@ console.log(`\nTierLens extension benchmark (Chromium ${launched.context.browser
 console.log(row('', 'measured', 'goal'));
 console.log(
   row(
-    '(a) content script, gzip -9 (KiB; bytes)',
+    '(a) content script crm.js, gzip -9 (KiB; bytes)',
     `${r.contentScriptGzipKb.toFixed(2)}; ${gzipBytes} B`,
     `<= ${GOALS.sizeKb} kB`,
     gzipBytes <= GOALS.sizeKb * 1000,
   ),
 );
+for (const other of otherScripts) {
+  console.log(
+    row(
+      `    ${other.name}.js, gzip -9 (KiB; bytes)`,
+      `${(other.gzipBytes / 1024).toFixed(2)}; ${other.gzipBytes} B`,
+      `<= ${GOALS.sizeKb} kB`,
+      other.gzipBytes <= GOALS.sizeKb * 1000,
+    ),
+  );
+}
 console.log(
   row(
     '(b) record header -> badge, warm cache (median / p95)',

@@ -4,7 +4,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../lib/messaging.ts';
 import { KEYS, resolveLang } from '../lib/prefs.ts';
 import type { TabMessage } from '../lib/protocol.ts';
-import { pickAdapter } from '../sites/index.ts';
+import { pickFrom } from '../sites/pick.ts';
+import type { SiteAdapter } from '../sites/types.ts';
 import type { BadgeView } from './badge-host.tsx';
 import { Classifier } from './classifier.ts';
 import { readPrefs, watchPrefs } from './prefs.ts';
@@ -13,9 +14,10 @@ import { startRunner } from './runner.ts';
 /** Settings after which the page asks for classifications again (the background forgets its cache). */
 const REFRESH_ON: readonly string[] = [KEYS.workerUrl, KEYS.apiKey, KEYS.crmAliases];
 
-export async function startContent(ctx: ContentScriptContext): Promise<void> {
+/** Runs on this page the first of `adapters` (the content script's own) that serves it. */
+export async function startContent(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): Promise<void> {
   const prefs = await readPrefs();
-  const adapter = pickAdapter(new URL(location.href), prefs.extraHosts);
+  const adapter = pickFrom(adapters, new URL(location.href), prefs.extraHosts);
   if (!adapter || ctx.isInvalid) return;
 
   const onOpenOptions = () => void send({ type: 'openOptions' });

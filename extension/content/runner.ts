@@ -5,7 +5,9 @@
  *  - WXT's `wxt:locationchange` (the Navigation API in Chromium, polling elsewhere),
  *  - `popstate` / `hashchange`,
  *  - one MutationObserver on the document, which also notices a URL change (cheap string
- *    compare) and is what finds records that render after their URL changed.
+ *    compare) and is what finds records that render after their URL changed, or without a
+ *    URL change at all (a detail panel opening over a list; with the adapter's
+ *    `watchAttributes`, a panel patched in place for the next record).
  * On a new URL the current page run is aborted and disposed (badges, timers, listeners), and
  * a new one starts if the adapter knows the page. Same page, new DOM: the run rescans.
  */
@@ -76,11 +78,12 @@ export function startRunner(
 
   const observer = new MutationObserver((records) => {
     // Our own badges coming and going are not news.
-    if (records.every((r) => ours(r.addedNodes) && ours(r.removedNodes))) return;
+    if (records.every((r) => r.type === 'childList' && ours(r.addedNodes) && ours(r.removedNodes))) return;
     if (location.href !== href) navigate();
     else scheduleScan();
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  const watch = adapter.watchAttributes;
+  observer.observe(document.documentElement, { childList: true, subtree: true, ...(watch && { attributeFilter: watch }) });
 
   // The Navigation API announces a navigation before the URL changes: look once it has.
   ctx.addEventListener(window, 'wxt:locationchange', () => queueMicrotask(navigate));

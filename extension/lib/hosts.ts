@@ -5,10 +5,10 @@
  * background calls `syncHostScripts` at start-up so the content scripts match the grants.
  */
 import { browser } from 'wxt/browser';
-import { CRM_CONTENT_SCRIPT, normaliseOrigin, originPattern, scriptMatches } from './origins.ts';
+import { CONTENT_SCRIPTS, normaliseOrigin, originPattern, scriptMatches } from './origins.ts';
 import { type ExtraHost, extraHostsItem } from './settings.ts';
 
-export { CRM_CONTENT_SCRIPT, normaliseOrigin, originPattern, scriptMatches } from './origins.ts';
+export { CONTENT_SCRIPTS, CRM_CONTENT_SCRIPT, normaliseOrigin, originPattern, scriptMatches } from './origins.ts';
 
 const SCRIPT_ID_PREFIX = 'tierlens-host:';
 
@@ -58,7 +58,7 @@ async function registerHostScript(host: ExtraHost): Promise<void> {
   const id = scriptId(host.origin);
   await browser.scripting.unregisterContentScripts({ ids: [id] }).catch(() => undefined);
   await browser.scripting.registerContentScripts([
-    { id, matches: scriptMatches(host), js: [CRM_CONTENT_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true },
+    { id, matches: scriptMatches(host), js: [CONTENT_SCRIPTS[host.site]], runAt: 'document_idle', persistAcrossSessions: true },
   ]);
 }
 

@@ -1,8 +1,15 @@
 /** Origins and match patterns for the hosts granted at run time (pure; lib/hosts.ts does the granting). */
 import type { ExtraHost } from './prefs.ts';
 
-/** The built content script every site runs (extension/entrypoints/crm.content.ts). */
+/** The built content script of Zoho and the demo CRM (extension/entrypoints/crm.content.ts). */
 export const CRM_CONTENT_SCRIPT = 'content-scripts/crm.js';
+
+/** The built content script of each site (one per CRM, with only its own adapters). */
+export const CONTENT_SCRIPTS: Readonly<Record<ExtraHost['site'], string>> = {
+  zoho: CRM_CONTENT_SCRIPT,
+  demo: CRM_CONTENT_SCRIPT,
+  fxiaoke: 'content-scripts/fxiaoke.js',
+};
 
 /** `https://crm.example.com/any/path` -> `https://crm.example.com`; throws for anything but http(s). */
 export function normaliseOrigin(input: string): string {

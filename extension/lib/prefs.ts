@@ -22,7 +22,7 @@ export type LangSetting = 'auto' | Lang;
 export interface ExtraHost {
   origin: string;
   /** Which site adapter the registered content script runs there. */
-  site: 'zoho' | 'demo';
+  site: 'zoho' | 'fxiaoke' | 'demo';
 }
 
 export const MAX_CHIPS = 3;
@@ -32,7 +32,8 @@ export const MAX_CHIPS = 3;
  * (e.g. `WXT_WORKER_URL=https://tierlens.example.workers.dev npx wxt build`); the build also
  * adds that origin to the manifest's host permissions. Local development uses wrangler's port.
  */
-export const DEFAULT_WORKER_URL: string = normaliseWorkerUrl(
+// Pure: the content script does not use it, and the bundler drops it (and normaliseWorkerUrl) there.
+export const DEFAULT_WORKER_URL: string = /* @__PURE__ */ normaliseWorkerUrl(
   (import.meta.env.WXT_WORKER_URL as string | undefined) || 'http://127.0.0.1:8787',
 );
 

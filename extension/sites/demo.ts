@@ -4,7 +4,7 @@
  *   list rows `tr[data-account-id]`, the name link `td.account-name a`;
  *   record page `[data-record-id]` on the header, wrapping `h1.record-name`.
  */
-import type { MountPoint, PageInfo, SiteAdapter } from './types.ts';
+import { type MountPoint, mountsByAttribute, type PageInfo, type SiteAdapter } from './types.ts';
 
 export const DEMO_CRM = 'demo';
 
@@ -35,20 +35,9 @@ export const demo: SiteAdapter = {
   matches: (url) => url.pathname === '/demo' || url.pathname.startsWith('/demo/'),
   parse: parseDemoUrl,
   find(root, page): MountPoint[] {
-    if (page.kind === 'account') {
-      for (const header of root.querySelectorAll(DEMO_SELECTORS.recordHeader)) {
-        if (header.getAttribute('data-record-id') !== page.recordId) continue;
-        const name = header.querySelector(DEMO_SELECTORS.recordName);
-        if (name) return [{ accountId: page.recordId, anchor: name, size: 'large' }];
-      }
-      return [];
-    }
-    const out: MountPoint[] = [];
-    for (const row of root.querySelectorAll(DEMO_SELECTORS.listRow)) {
-      const id = row.getAttribute('data-account-id');
-      const link = row.querySelector(DEMO_SELECTORS.listName);
-      if (id && link) out.push({ accountId: id, anchor: link, size: 'compact', placement: 'before' });
-    }
-    return out;
+    const S = DEMO_SELECTORS;
+    if (page.kind !== 'account') return mountsByAttribute(root, S.listRow, 'data-account-id', S.listName, 'compact', 'before');
+    // The header of the account in the URL only.
+    return mountsByAttribute(root, S.recordHeader, 'data-record-id', S.recordName, 'large').filter((p) => p.accountId === page.recordId);
   },
 };

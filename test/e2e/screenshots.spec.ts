@@ -1,5 +1,6 @@
 /** Screenshots for people to look at (test-results/screenshots/), with a light check on each page. */
 import { DEMO_FEATURED } from '../../worker/connectors/demo/data.ts';
+import { FXIAOKE_SIM_FEATURED } from '../fxiaoke-sim/seed.ts';
 import { freePort } from './support/servers.ts';
 import { badgeOf, button, CLASSIC, card, defaultSettings, EVERYONE, expect, test } from './support/test.ts';
 
@@ -56,5 +57,39 @@ test.describe('muted', () => {
     await button(badge).hover();
     await expect(card(badge)).toBeVisible();
     await page.screenshot({ path: shot('classic-account-detail-offline') });
+  });
+});
+
+test.describe('纷享销客 (Fxiaoke)', () => {
+  test.use({ locale: 'zh-CN' });
+  const list = 'https://www.fxiaoke.com/XV/UI/Home#crm/list/=/AccountObj';
+
+  test('customer list, card open', async ({ page }) => {
+    await page.goto(list);
+    await expect(page.locator('tierlens-badge[data-state="ok"]')).toHaveCount(15);
+    // The first row's badge: its card opens below, over the rest of the list.
+    const first = await page.locator('.crm-list tr[data-id]').first().getAttribute('data-id');
+    const badge = badgeOf(page, first ?? '');
+    await button(badge).hover();
+    await expect(card(badge)).toBeVisible();
+    await page.screenshot({ path: shot('fxiaoke-account-list') });
+  });
+
+  test('detail panel over the list, card open', async ({ page }) => {
+    await page.goto(list);
+    await expect(page.locator('tierlens-badge[data-state="ok"]')).toHaveCount(15);
+    await page.locator(`tr[data-id="${FXIAOKE_SIM_FEATURED.vip}"] a.j-detail`).click();
+    const badge = page.locator('.crm-detail tierlens-badge');
+    await expect(badge).toHaveAttribute('data-state', 'ok');
+    await page.screenshot({ path: shot('fxiaoke-detail-panel') });
+    await button(badge).hover();
+    await expect(card(badge)).toBeVisible();
+    await page.screenshot({ path: shot('fxiaoke-detail-panel-card') });
+  });
+
+  test('new UI list (paasapp route)', async ({ page }) => {
+    await page.goto('https://www.fxiaoke.com/XV/UI/Home#paasapp/list/=/appId_CRM/AccountObj');
+    await expect(page.locator('tierlens-badge[data-state="ok"]')).toHaveCount(10);
+    await page.screenshot({ path: shot('fxiaoke-account-list-paasapp') });
   });
 });

@@ -1,13 +1,13 @@
 /**
  * Debian's Chromium with the built extension loaded (Playwright cannot download browsers
- * here). Zoho's hosts resolve to the fixture server; every other name fails fast, so the
- * browser stays offline. Node only: the benchmark uses this too.
+ * here). Zoho's and Fxiaoke's hosts resolve to the fixture server; every other name fails
+ * fast, so the browser stays offline. Node only: the benchmark uses this too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
-import { ROOT, ZOHO_TEST_HOSTS } from './servers.ts';
+import { FXIAOKE_TEST_HOSTS, ROOT, ZOHO_TEST_HOSTS } from './servers.ts';
 
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,7 +28,8 @@ export interface LaunchOptions {
 
 export async function launchWithExtension({ fixturePort, locale = 'en-US' }: LaunchOptions): Promise<Launched> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'tierlens-e2e-profile-'));
-  const rules = [...ZOHO_TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${fixturePort}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
+  const crmHosts = [...ZOHO_TEST_HOSTS, ...FXIAOKE_TEST_HOSTS];
+  const rules = [...crmHosts.map((h) => `MAP ${h} 127.0.0.1:${fixturePort}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,

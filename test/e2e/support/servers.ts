@@ -3,22 +3,26 @@
  *  - the worker, as `npm start` runs it (wrangler dev, demo tenant, local KV in a temp dir);
  *  - a counting proxy in front of it: the extension's worker URL, so tests can count the
  *    requests the extension makes (`GET /__proxy/log`, `DELETE /__proxy/log`);
- *  - the Zoho fixture server: https (self-signed; Chromium gets --ignore-certificate-errors),
- *    answering for Zoho's hosts through --host-resolver-rules, at Zoho's URL shapes.
+ *  - the Fxiaoke open API simulator, behind the worker's Fxiaoke connector (demo tenant);
+ *  - the CRM fixture server: https (self-signed; Chromium gets --ignore-certificate-errors),
+ *    answering for Zoho's and Fxiaoke's hosts through --host-resolver-rules, at their URL shapes.
  * Node only (no DOM): the benchmark uses these too.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_FEATURED } from '../../../worker/connectors/demo/data.ts';
+import { detailPanel, FIXTURE_ACCOUNTS, FIXTURE_SEED } from '../../extension/fxiaoke-pages.ts';
 import { accountDetail, accountList, accountOfDeal, dealDetail, type Shell } from '../../extension/zoho-pages.ts';
+import { type FxiaokeSim, simConnectorSecrets, simConnectorSettings, startFxiaokeSim } from '../../fxiaoke-sim/index.ts';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'test/fixtures/zoho-pages');
+const FXIAOKE_FIXTURES = join(ROOT, 'test/fixtures/fxiaoke-pages');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -127,10 +131,61 @@ export async function proxyLog(proxyUrl: string, reset = false): Promise<LoggedR
   return (await res.json()) as LoggedRequest[];
 }
 
-// ---------------------------------------------------------------- the Zoho fixture server
+// ---------------------------------------------------------------- the Fxiaoke simulator behind the worker
+
+/**
+ * The Fxiaoke open API simulator with the tenant the saved Fxiaoke pages show (same seed, same
+ * size). The gateway's 60 calls / 20 s are the connector tests' business: here they would only
+ * make a long browser run flaky.
+ */
+export const startFixtureFxiaokeSim = (): Promise<FxiaokeSim> =>
+  startFxiaokeSim({ seed: FIXTURE_SEED, accounts: FIXTURE_ACCOUNTS, rateLimit: { limit: 10_000 } });
+
+/**
+ * Points the demo tenant's Fxiaoke connector at the simulator (`demo-admin`; local development
+ * allows loopback CRM hosts), so pages at Fxiaoke's URLs classify through the real connector as
+ * crm `fxiaoke`. The population statistics stay the demo CRM's (not recomputed), so the Zoho
+ * pages' tiers do not move.
+ */
+export async function connectFxiaoke(workerUrl: string, sim: FxiaokeSim): Promise<void> {
+  const headers = { authorization: 'Bearer demo-admin', 'content-type': 'application/json' };
+  const c = sim.credentials;
+  const put = await fetch(`${workerUrl}/v1/connectors/fxiaoke`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ settings: simConnectorSettings(c), secrets: simConnectorSecrets(c) }),
+  });
+  if (!put.ok) throw new Error(`PUT /v1/connectors/fxiaoke answered ${put.status}: ${await put.text()}`);
+  const check = await fetch(`${workerUrl}/v1/connectors/fxiaoke/check`, { method: 'POST', headers });
+  const body = (await check.json()) as { ok?: boolean };
+  if (!check.ok || !body.ok) throw new Error(`the Fxiaoke connector check failed: ${JSON.stringify(body)}`);
+}
+
+// ---------------------------------------------------------------- the CRM fixture server (Zoho, Fxiaoke)
 
 /** Zoho's hosts the tests use; Chromium resolves each to the fixture server. */
 export const ZOHO_TEST_HOSTS = ['crm.zoho.com', 'crm.zoho.eu', 'crm.zoho.com.cn', 'one.zoho.com', 'crmsandbox.zoho.com'];
+/** Fxiaoke's public cloud: the fixture server answers for it too. */
+export const FXIAOKE_TEST_HOSTS = ['www.fxiaoke.com'];
+
+const NOT_FOUND = { status: 404, type: 'text/html', body: '<!doctype html><title>Not found</title><h1>Not found</h1>' };
+
+/**
+ * Fxiaoke's app shell at /XV/UI/Home (app.js renders the hash route from the saved pages, as
+ * the real app renders its routes), the saved pages and app.js under /__fixtures/fxiaoke/, and
+ * any customer's detail panel at /__fixtures/fxiaoke/detail/{id} (what the app's WebDetail call
+ * would fetch).
+ */
+export function fxiaokePage(url: URL): { status: number; type: string; body: string } {
+  const saved = (name: string) => readFileSync(join(FXIAOKE_FIXTURES, name), 'utf8');
+  if (url.pathname === '/XV/UI/Home') return { status: 200, type: 'text/html', body: saved('app-shell.html') };
+  if (url.pathname === '/__fixtures/fxiaoke/app.js') return { status: 200, type: 'text/javascript', body: saved('app.js') };
+  const detail = /^\/__fixtures\/fxiaoke\/detail\/([^/]+)$/.exec(url.pathname);
+  if (detail) return { status: 200, type: 'text/html', body: detailPanel(decodeURIComponent(detail[1] as string)) };
+  const file = /^\/__fixtures\/fxiaoke\/([a-z-]+\.html)$/.exec(url.pathname)?.[1];
+  if (file && existsSync(join(FXIAOKE_FIXTURES, file))) return { status: 200, type: 'text/html', body: saved(file) };
+  return NOT_FOUND;
+}
 
 /**
  * The page for a Zoho URL: `org<digits>` (or no org segment) serves the classic shell, a
@@ -192,6 +247,11 @@ export async function startFixtureServer(): Promise<FixtureServerHandle> {
   const spa = readFileSync(join(FIXTURES, 'spa.js'), 'utf8');
   const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'crm.zoho.com'}`);
+    if (FXIAOKE_TEST_HOSTS.includes(url.hostname)) {
+      const page = fxiaokePage(url);
+      res.writeHead(page.status, { 'content-type': `${page.type}; charset=utf-8`, 'cache-control': 'no-store' }).end(page.body);
+      return;
+    }
     if (url.pathname === '/__fixtures/spa.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(spa);
       return;
