@@ -5,17 +5,24 @@
 // tenant's Zoho connector at the simulator (PUT /v1/connectors/zoho; local development allows
 // simulator hosts through ALLOW_DEV_CRM_HOSTS), checks it (POST .../check), subscribes to change
 // notifications (POST .../watch), computes the population statistics, and prints the keys,
-// sample account ids and curl lines.
+// sample account ids and curl lines. For the browser extension: serves Zoho-like CRM pages of
+// the simulator's accounts (test/extension/zoho-page-server.ts, at Zoho's URL shapes, both
+// shells), builds the extension for Chrome (.output/chrome-mv3; a failed build is reported and
+// the rest runs anyway) and prints how to load it and which pages to open.
 //
-// Environment: PORT (worker, default 8787), ZOHO_SIM_PORT (default 8788), ZOHO_TENANT (default
-// zoho-sim), ZOHO_SIM_ACCOUNTS (default 2400), ZOHO_SIM_SEED, TIERLENS_STATE_DIR (local KV,
-// default .wrangler/state). The last line is `ZOHO_READY {json}` for scripts and tests.
+// Environment: PORT (worker, default 8787), ZOHO_SIM_PORT (default 8788), ZOHO_PAGES_PORT (the
+// CRM pages, default 8789), ZOHO_TENANT (default zoho-sim), ZOHO_SIM_ACCOUNTS (default 2400),
+// ZOHO_SIM_SEED, TIERLENS_STATE_DIR (local KV, default .wrangler/state),
+// TIERLENS_SKIP_EXTENSION_BUILD=1 (no extension build). The last line is `ZOHO_READY {json}`
+// for scripts and tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startZohoPageServer } from '../test/extension/zoho-page-server.ts';
 import { startZohoSim } from '../test/zoho-sim/index.ts';
+import { buildExtension, loadSteps } from './extension-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const env = process.env;
@@ -51,6 +58,24 @@ const sim = await startZohoSim({
   ...(env.ZOHO_SIM_ACCOUNTS ? { accounts: Number(env.ZOHO_SIM_ACCOUNTS) } : {}),
 });
 log(`Zoho simulator on ${sim.baseUrl} (accounts server ${sim.accountsUrl}, api_domain ${sim.url})`);
+
+// Zoho-like pages of the simulator's accounts, read live from its store, for the extension.
+const pages = await startZohoPageServer({
+  port: Number(env.ZOHO_PAGES_PORT ?? 8789),
+  source: {
+    account: (id) => sim.control.getRecord('Accounts', id),
+    accounts: () => sim.state.store.all('Accounts'),
+    deals: () => sim.state.store.all('Deals'),
+  },
+  featured: sim.featured,
+}).catch(async (e) => {
+  await sim.close();
+  throw new Error(`the Zoho pages could not listen (ZOHO_PAGES_PORT picks another port): ${e.message}`);
+});
+log(`Zoho CRM pages on ${pages.origin}`);
+
+// The extension builds while the worker starts.
+const building = buildExtension({ root, workerUrl: base });
 
 // ---------------------------------------------------------------- keys, in local KV before the worker starts
 
@@ -120,6 +145,7 @@ async function stop(code = 0) {
     worker.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
   }
+  await pages.close();
   await sim.close();
   process.exit(code);
 }
@@ -169,6 +195,16 @@ try {
   const name = (id) => String(sim.control.getRecord('Accounts', id)?.Account_Name ?? '');
   const vip = sim.featured.vip;
   const deal = sim.state.store.all('Deals').find((d) => d.Account_Name?.id === vip && !String(d.Stage).startsWith('Closed'));
+  const build = await building;
+  if (build.status === 'failed') console.error(`\nThe extension build (wxt build) failed; the rest runs anyway:\n${build.detail}\n`);
+  const { urls } = pages;
+  const pageList = {
+    list: urls.list.classic,
+    listEveryone: urls.list.everyone,
+    accounts: Object.fromEntries(featured.map(([tier, id]) => [tier, urls.account(id)])),
+    deal: deal ? urls.deal(deal.id) : null,
+  };
+  const shown = ['vip', 'strategic', 'dormant', 'prospect'].filter((t) => sim.featured[t]);
   log(`
 TierLens with the Zoho CRM simulator (tenant "${tenant}", ${stats.stats?.count ?? '?'} accounts, statistics in ${((Date.now() - started) / 1000).toFixed(1)} s)
 
@@ -182,6 +218,18 @@ TierLens with the Zoho CRM simulator (tenant "${tenant}", ${stats.stats?.count ?
 
 Sample accounts (crm "zoho"):
 ${featured.map(([tier, id]) => `  ${tier.padEnd(10)} ${id}  ${name(id)}`).join('\n')}
+
+Try the extension on Zoho-like pages of these accounts (Chrome or Edge):
+${loadSteps(build)}
+  3. Under Connection: worker URL ${base}${base === 'http://127.0.0.1:8787' ? ' (the default)' : ''}, API key: the reader key above. Save.
+  4. Under CRM sites: site address ${pages.origin}, CRM "Zoho CRM", click "Add site"
+     (granted at once: the extension may already reach 127.0.0.1).
+  5. Open (reload any tab that was open before step 4):
+       Accounts list        ${pageList.list}
+       CRM for Everyone     ${pageList.listEveryone}
+${shown.map((t) => `       ${`${t} account`.padEnd(20)} ${urls.account(sim.featured[t])}   ${name(sim.featured[t])}`).join('\n')}
+${deal ? `       ${'a deal'.padEnd(20)} ${urls.deal(deal.id)}\n` : ''}       every page           ${urls.index}
+     A tier badge sits next to each account name; hover or click it for the reasons and tips.
 
 Try:
   # one account, classified (4 Zoho calls cold, none warm)
@@ -201,8 +249,8 @@ Try:
   # the connector's own check (token, org, field names)
   curl -s -X POST ${base}/v1/connectors/zoho/check -H 'Authorization: Bearer ${admin.key}'
 
-Ctrl+C stops both.
-ZOHO_READY ${JSON.stringify({ base, tenant, adminKey: admin.key, readerKey: reader.key, sim: sim.baseUrl, featured: sim.featured, special: sim.special, channel, openDeal: deal ? { id: deal.id, account: vip, amount: deal.Amount } : null })}
+Ctrl+C stops them all.
+ZOHO_READY ${JSON.stringify({ base, tenant, adminKey: admin.key, readerKey: reader.key, sim: sim.baseUrl, featured: sim.featured, special: sim.special, channel, openDeal: deal ? { id: deal.id, account: vip, amount: deal.Amount } : null, pages: { origin: pages.origin, ...pageList }, extension: { status: build.status, dir: build.dir } })}
 `);
 } catch (e) {
   console.error(String(e instanceof Error ? e.message : e));

@@ -3,11 +3,16 @@
 // demo tenant seeded (default rules at version 1, population statistics), the demo CRM pages
 // under /demo. Creates .dev.vars with a random SECRETS_KEY when missing. Runs offline.
 // PORT overrides the port (default 8787); TIERLENS_STATE_DIR the local state directory.
+// Meanwhile builds the browser extension for Chrome (.output/chrome-mv3, with this worker as its
+// default) and prints how to load it; TIERLENS_SKIP_EXTENSION_BUILD=1 skips that, and so does
+// `--quiet` (scripts and tests that start the worker: start:zoho, the end-to-end suites). A failed
+// build is reported and the worker runs anyway.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CURL_EXAMPLES, DEFAULT_BASE } from '../test/e2e-worker/readme-examples.ts';
+import { buildExtension, loadSteps } from './extension-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const port = Number(process.env.PORT ?? 8787);
@@ -57,6 +62,9 @@ process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
 wrangler.on('exit', (code) => process.exit(stopping ? 0 : (code ?? 1)));
 
+// The extension builds while wrangler starts (a few seconds; both finish before the banner).
+const building = quiet ? null : buildExtension({ root, workerUrl: base });
+
 async function waitForHealth() {
   for (let i = 0; i < 600; i++) {
     try {
@@ -80,6 +88,18 @@ async function seed() {
 try {
   await waitForHealth();
   const seeded = await seed();
+  const build = building ? await building : null;
+  if (build?.status === 'failed') console.error(`\nThe extension build (wxt build) failed; the worker runs anyway:\n${build.detail}\n`);
+  const extensionHelp = build
+    ? `
+Try the extension (Chrome or Edge):
+${loadSteps(build)}
+  3. Under Connection: worker URL ${base}${base === 'http://127.0.0.1:8787' ? ' (the default)' : ''}, API key demo-reader
+     (or demo-admin, which may also edit the tier rules on that page). Save.
+  4. Open ${base}/demo: a tier badge next to every account; hover or click one for
+     the reasons and tips. Account pages too: ${base}/demo/accounts/4876876000000333002
+`
+    : '';
   const examples = CURL_EXAMPLES.map((e) => `  # ${e.title}\n  ${e.command.replaceAll(DEFAULT_BASE, base)}`).join('\n\n');
   console.log(`
 TierLens worker is running (local KV in ${stateDir}; demo tenant: rules v${seeded.version}, ${seeded.accounts} demo accounts)
@@ -91,7 +111,7 @@ TierLens worker is running (local KV in ${stateDir}; demo tenant: rules v${seede
 
   Demo API keys (local development only): demo-reader (reps, tools), demo-admin (rules, connectors)
   Real keys: npm run keys -- create --tenant <tenant> --role admin --name <name>
-
+${extensionHelp}
 ${examples}
 
 Ctrl+C stops it.

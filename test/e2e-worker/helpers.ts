@@ -30,7 +30,8 @@ export async function startWorker(): Promise<Running> {
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), TIERLENS_STATE_DIR: state },
+    // The extension build is skipped: other suites load .output/chrome-mv3 meanwhile, and it is not what these tests check.
+    env: { ...process.env, PORT: String(port), TIERLENS_STATE_DIR: state, TIERLENS_SKIP_EXTENSION_BUILD: '1' },
   });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));

@@ -31,6 +31,12 @@ describe('README curl examples against npm start', () => {
     for (const s of ['/docs', '/demo', 'demo-reader', 'demo-admin', 'curl -s']) expect(out).toContain(s);
   });
 
+  it('npm start says how to load the extension and where to see badges', () => {
+    const out = worker.output();
+    for (const s of ['Load unpacked', '.output/chrome-mv3', 'not rebuilt: TIERLENS_SKIP_EXTENSION_BUILD=1', `${worker.base}/demo:`])
+      expect(out).toContain(s);
+  });
+
   it.each(commands.map((c, i) => [i + 1, c] as const))('example %i answers 200 with JSON', async (_i, command) => {
     const cmd = `${command.replaceAll(DEFAULT_BASE, worker.base)} -w '\\n%{http_code}'`;
     const { stdout } = await run('sh', ['-c', cmd], { timeout: 30_000 });

@@ -8,8 +8,9 @@
  * `lyte-exptable-tr[data-zcqa="detailView"]` rows and `a#listView_{id}` links, field values
  * under `data-zcqa="value_<API name>"`), inside the two shells: classic (horizontal tab bar)
  * and "CRM for Everyone" (left rail, white top bar, #EEF1F9 list background). Account ids and
- * names are the worker's demo accounts, so the end-to-end tests classify them for real.
- * CRM data is HTML-escaped, as Zoho escapes it.
+ * names are the worker's demo accounts by default, so the end-to-end tests classify them for
+ * real; the render functions also take other accounts (`PageData`: `npm run start:zoho` serves
+ * the Zoho simulator's, see zoho-page-server.ts). CRM data is HTML-escaped, as Zoho escapes it.
  */
 import type { AccountSnapshot } from '../../shared/schema.ts';
 import { DEMO_FEATURED, DEMO_SPECIAL, generateDemoAccounts } from '../../worker/connectors/demo/data.ts';
@@ -19,6 +20,14 @@ const byId = new Map(accounts.map((a) => [a.id, a]));
 /** A demo account, or a stand-in for an id the demo CRM does not have (the "unknown account" page). */
 export const get = (id: string): AccountSnapshot =>
   byId.get(id) ?? { crm: 'demo', id, name: 'Hollow Pines Trading', attributes: { industry: 'Retail', city: 'Leeds' } };
+
+/** The accounts the pages show. */
+export interface PageData {
+  /** One account (or a stand-in for an id the CRM does not have). */
+  get(id: string): AccountSnapshot;
+  /** The list view's first `n` accounts, in order. */
+  list(n: number): AccountSnapshot[];
+}
 
 const esc = (v: unknown) =>
   String(v).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -131,8 +140,8 @@ const money = (a: AccountSnapshot, n: number | undefined) =>
 const field = (label: string, api: string, value: string) =>
   `<div class="cxDvField"><span class="cxDvLabel">${esc(label)}</span><span data-zcqa="value_${api}"><lyte-text lt-prop-value="${esc(value)}">${esc(value)}</lyte-text></span></div>`;
 
-export function accountDetail(shell: Shell, id: string): string {
-  const a = get(id);
+export function accountDetail(shell: Shell, id: string, data: PageData = DEMO_DATA): string {
+  const a = data.get(id);
   const at = a.attributes ?? {};
   const deals = (a.orders ?? []).slice(0, 5);
   const rows = deals
@@ -169,8 +178,8 @@ export function accountOfDeal(dealId: string): string | undefined {
   return accounts.find((a) => a.orders?.some((o) => o.id === dealId))?.id;
 }
 
-export function dealDetail(shell: Shell, accountId: string, dealId?: string): string {
-  const a = get(accountId);
+export function dealDetail(shell: Shell, accountId: string, dealId?: string, data: PageData = DEMO_DATA): string {
+  const a = data.get(accountId);
   const o = (a.orders ?? []).find((x) => x.id === dealId) ?? (a.orders ?? []).find((x) => x.status === 'open') ?? (a.orders ?? [])[0];
   const dealName = `${a.name} - ${o?.category ?? 'Renewal'}`;
   const body = `<crux-detailpage-header>
@@ -196,8 +205,11 @@ export function listAccounts(n: number): AccountSnapshot[] {
   return [...first.map(get), ...rest].slice(0, n);
 }
 
-export function accountList(shell: Shell, n: number): string {
-  const list = listAccounts(n);
+/** The worker's demo accounts (the saved pages and the end-to-end tests show these). */
+export const DEMO_DATA: PageData = { get, list: listAccounts };
+
+export function accountList(shell: Shell, n: number, data: PageData = DEMO_DATA): string {
+  const list = data.list(n);
   const cvid = '4876876000000087501';
   const rows = list
     .map((a, i) => {

@@ -1,7 +1,7 @@
 /**
  * The options page: the connection (worker URL, API key, a test), the display settings
- * (language, chips) and, for the rule set, the editor with its live preview, history,
- * import and export. Readers see the rules read-only.
+ * (language, chips), the CRM sites granted at run time and, for the rule set, the editor
+ * with its live preview, history, import and export. Readers see the rules read-only.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../../shared/schema.ts';
@@ -12,6 +12,7 @@ import { ConnectionSection } from './ConnectionSection.tsx';
 import { DisplaySection } from './DisplaySection.tsx';
 import { TEXT } from './messages.ts';
 import { RulesSection } from './RulesSection.tsx';
+import { SitesSection } from './SitesSection.tsx';
 
 export type Role = 'admin' | 'reader' | 'unknown';
 
@@ -82,6 +83,7 @@ export function App() {
               onLang={setLang}
               onChips={setChips}
             />
+            <SitesSection lang={lang} />
           </>
         )}
         <RulesSection

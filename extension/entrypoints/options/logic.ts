@@ -1,7 +1,9 @@
-/** The options page's decisions that need no DOM: import parsing, error details, file names. */
+/** The options page's decisions that need no DOM: import parsing, error details, file names, CRM site origins. */
 import type { AccountSnapshot, RuleSet } from '../../../shared/schema.ts';
 import { type Issue, validateRuleSet, validateSnapshot } from '../../../shared/validate.ts';
+import type { ExtraHost } from '../../lib/prefs.ts';
 import type { UiError } from '../../lib/protocol.ts';
+import { isZohoHost } from '../../sites/zoho.hosts.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; notJson?: string; issues: Issue[] };
 
@@ -89,4 +91,80 @@ function stableJson(v: unknown): string {
 
 export function tierCount(rules: RuleSet): number {
   return rules.dimensions.reduce((n, d) => n + d.tiers.length, 0);
+}
+
+// ---------------------------------------------------------------- CRM sites (SitesSection)
+
+/** Why an address cannot be added as a CRM site; SitesSection words each one at the field. */
+export type SiteOriginProblem = 'empty' | 'notUrl' | 'notHttp' | 'credentials' | 'wildcard' | 'zohoHost' | 'builtIn' | 'duplicate';
+
+export type SiteOriginCheck =
+  | { ok: true; origin: string }
+  | { ok: false; problem: SiteOriginProblem; origin?: string; site?: ExtraHost['site'] };
+
+export interface SiteOriginContext {
+  /** The sites added so far. */
+  existing: readonly ExtraHost[];
+  /** The manifest's content-script match patterns: where the extension runs without any grant. */
+  builtInMatches: readonly string[];
+}
+
+/**
+ * What the user typed into the "CRM sites" field, as the origin to request: `crm.example.com`
+ * (https assumed), `http://127.0.0.1:8789`, or a URL copied from the address bar (only its
+ * origin counts). Refuses what the browser could not grant or what needs no grant.
+ */
+export function checkSiteOrigin(input: string, site: ExtraHost['site'], ctx: SiteOriginContext): SiteOriginCheck {
+  const raw = input.trim();
+  if (!raw) return { ok: false, problem: 'empty' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || /^[a-z]+:(?!\d)/i.test(raw) ? raw : `https://${raw}`);
+  } catch {
+    return { ok: false, problem: 'notUrl' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, problem: 'notHttp' };
+  if (!url.hostname) return { ok: false, problem: 'notUrl' };
+  if (url.username || url.password) return { ok: false, problem: 'credentials' };
+  if (url.hostname.includes('*')) return { ok: false, problem: 'wildcard' };
+  const origin = url.origin;
+  if (isZohoHost(url.hostname)) return { ok: false, problem: 'zohoHost', origin };
+  const same = ctx.existing.find((h) => h.origin === origin);
+  if (same) return { ok: false, problem: 'duplicate', origin, site: same.site };
+  // Where this site's content script would run: a whole CRM, or a worker's /demo page.
+  const probe = new URL(site === 'demo' ? '/demo' : '/', origin);
+  if (ctx.builtInMatches.some((p) => matchesPattern(p, probe))) return { ok: false, problem: 'builtIn', origin };
+  return { ok: true, origin };
+}
+
+/**
+ * Whether a URL matches an extension match pattern (`https://*.example.com/*`, `<all_urls>`,
+ * `http://127.0.0.1/demo`). A pattern without a port matches every port, as Chromium's do.
+ */
+export function matchesPattern(pattern: string, url: URL): boolean {
+  if (pattern === '<all_urls>') return url.protocol === 'http:' || url.protocol === 'https:';
+  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, hostPart, path] = m as unknown as [string, string, string, string];
+  if (scheme === '*' ? url.protocol !== 'http:' && url.protocol !== 'https:' : url.protocol !== `${scheme}:`) return false;
+  const portAt = hostPart.lastIndexOf(':');
+  const hasPort = portAt > hostPart.lastIndexOf(']');
+  const host = hasPort ? hostPart.slice(0, portAt) : hostPart;
+  if (hasPort && hostPart.slice(portAt + 1) !== '*' && hostPart.slice(portAt + 1) !== (url.port || defaultPort(url))) return false;
+  const hostname = url.hostname.toLowerCase();
+  const hostOk =
+    host === '*' ||
+    hostname === host.toLowerCase() ||
+    (host.startsWith('*.') && (hostname === host.slice(2).toLowerCase() || hostname.endsWith(host.slice(1).toLowerCase())));
+  if (!hostOk) return false;
+  const glob = new RegExp(`^${path.split('*').map(escapeRegExp).join('.*')}$`);
+  return glob.test(url.pathname + url.search);
+}
+
+const defaultPort = (url: URL) => (url.protocol === 'https:' ? '443' : '80');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The added sites in a stable order for the list (by origin). */
+export function sortSites<T extends ExtraHost>(hosts: readonly T[]): T[] {
+  return [...hosts].sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
 }

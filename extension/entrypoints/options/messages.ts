@@ -1,5 +1,6 @@
 /** The options page's words, in Chinese and English (the rule editor has its own, in components/rules/i18n.ts). */
 import type { Lang } from '../../../shared/schema.ts';
+import type { SiteOriginProblem } from './logic.ts';
 
 const zh = {
   title: 'TierLens 设置',
@@ -34,6 +35,37 @@ const zh = {
   chipsDefault: (list: string) => `当前使用规则集默认：${list}`,
   chipsNone: '无',
   chipsUnavailable: '连接服务并加载规则后，可在这里选择维度。',
+
+  sites: 'CRM 站点',
+  sitesHint:
+    'TierLens 自动在 Zoho CRM 的官方地址（crm.zoho.com 及其他数据中心）和默认服务的演示 CRM 页面上显示徽章。其他地址请在这里添加，例如：通过公司自定义域名访问的 Zoho CRM，或自行部署的 TierLens 服务上的演示 CRM 页面。添加时浏览器会请求访问该地址的权限。',
+  siteOrigin: '站点地址',
+  siteOriginHint: '例如 https://crm.example.com 或 http://127.0.0.1:8789。只取协议、域名和端口，路径会被忽略。',
+  siteAdapter: 'CRM 类型',
+  siteNames: { zoho: 'Zoho CRM', demo: '演示 CRM（TierLens 服务的 /demo 页面）', fxiaoke: '纷享销客' } as Record<string, string>,
+  addSite: '添加站点',
+  addingSite: '正在请求权限…',
+  willAdd: (origin: string) => `将添加：${origin}`,
+  siteAdded: (origin: string) => `已添加 ${origin}。已打开的该站点页面需重新加载才会显示徽章。`,
+  siteDenied: (origin: string) => `浏览器没有授予访问 ${origin} 的权限，未添加。`,
+  siteFailed: (message: string) => `添加失败：${message}`,
+  siteRemoved: (origin: string) => `已移除 ${origin}，扩展不再在那里运行。`,
+  siteProblem: {
+    empty: '请输入站点地址。',
+    notUrl: '这不是有效的网址。',
+    notHttp: '只能添加 http:// 或 https:// 开头的地址。',
+    credentials: '地址中不能包含用户名或密码。',
+    wildcard: '请输入一个确切的地址，不支持 * 通配符。',
+    zohoHost: 'Zoho 的官方地址无需添加：扩展已经在那里运行。',
+    builtIn: '扩展已经在这个地址运行（内置支持的 CRM 地址，或构建时设定的服务的演示页面），无需添加。',
+    duplicate: '这个地址已经添加过。如需更改 CRM 类型，请先移除它。',
+  } satisfies Record<SiteOriginProblem, string>,
+  sitesAdded: '已添加的站点',
+  sitesEmpty: '还没有添加站点。',
+  siteNotGranted: '浏览器已收回访问权限，扩展不在这里运行。',
+  siteGrantAgain: '重新授权',
+  removeSite: '移除',
+  removeSiteLabel: (origin: string) => `移除 ${origin}`,
 
   rules: '分级规则',
   rulesHint: '维度、等级和条件决定每个客户的徽章。右侧预览用你正在编辑的规则即时计算。',
@@ -146,6 +178,41 @@ const en: Strings = {
   chipsDefault: (list: string) => `Now using the rule set’s defaults: ${list}`,
   chipsNone: 'none',
   chipsUnavailable: 'Connect to the worker to choose from the rule set’s dimensions.',
+
+  sites: 'CRM sites',
+  sitesHint:
+    'TierLens shows badges on Zoho CRM’s own addresses (crm.zoho.com and the other data centres) and on the demo CRM page of its default worker. Add any other address here: Zoho CRM on your company’s custom domain, or the demo CRM page of a self-hosted TierLens worker. The browser asks you to allow access to it.',
+  siteOrigin: 'Site address',
+  siteOriginHint: 'e.g. https://crm.example.com or http://127.0.0.1:8789. Only the scheme, host and port count; a path is ignored.',
+  siteAdapter: 'CRM',
+  siteNames: { zoho: 'Zoho CRM', demo: 'Demo CRM (a TierLens worker’s /demo page)', fxiaoke: 'Fxiaoke (纷享销客)' } as Record<
+    string,
+    string
+  >,
+  addSite: 'Add site',
+  addingSite: 'Asking for access…',
+  willAdd: (origin: string) => `Adds ${origin}`,
+  siteAdded: (origin: string) => `Added ${origin}. Reload its open tabs to see badges.`,
+  siteDenied: (origin: string) => `The browser did not grant access to ${origin}, so it was not added.`,
+  siteFailed: (message: string) => `Could not add the site: ${message}`,
+  siteRemoved: (origin: string) => `Removed ${origin}: the extension no longer runs there.`,
+  siteProblem: {
+    empty: 'Enter the site’s address.',
+    notUrl: 'This is not a valid web address.',
+    notHttp: 'Only addresses starting with http:// or https:// can be added.',
+    credentials: 'Leave the user name and password out of the address.',
+    wildcard: 'Enter one exact address; wildcards (*) are not supported.',
+    zohoHost: 'Zoho’s own addresses need no adding: the extension already runs there.',
+    builtIn:
+      'The extension already runs there (a CRM address it supports out of the box, or the demo page of the worker it was built for); no need to add it.',
+    duplicate: 'This address is already in the list. To change its CRM, remove it first.',
+  } satisfies Record<SiteOriginProblem, string>,
+  sitesAdded: 'Added sites',
+  sitesEmpty: 'No sites added yet.',
+  siteNotGranted: 'The browser no longer allows access here, so the extension does not run.',
+  siteGrantAgain: 'Allow again',
+  removeSite: 'Remove',
+  removeSiteLabel: (origin: string) => `Remove ${origin}`,
 
   rules: 'Tier rules',
   rulesHint: 'Dimensions, tiers and conditions decide every account’s badge. The preview classifies with the rules as you edit them.',

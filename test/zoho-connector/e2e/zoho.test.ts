@@ -1,7 +1,8 @@
 // The Zoho path end to end, as `npm run start:zoho` runs it: the simulator, the worker under
 // `wrangler dev` with local KV, a tenant whose Zoho connector points at the simulator. Checks a
 // classified account, the Zoho calls a cold and a warm list view cost, notification ->
-// invalidation -> a fresh fetch, and the last good classification served stale when Zoho fails.
+// invalidation -> a fresh fetch, the last good classification served stale when Zoho fails, and
+// the Zoho-like pages it serves for trying the extension (the extension build is skipped here).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ interface Ready {
   channel: { channelId: string; notifyUrl: string };
   /** An open deal of the VIP account. */
   openDeal: { id: string; account: string; amount: number };
+  /** The Zoho-like CRM pages of the simulator's accounts. */
+  pages: { origin: string; list: string; listEveryone: string; accounts: Record<string, string>; deal: string | null };
 }
 
 let child: ChildProcess;
@@ -28,11 +31,19 @@ let output = '';
 
 beforeAll(async () => {
   state = mkdtempSync(join(tmpdir(), 'tierlens-zoho-e2e-'));
-  const [port, simPort] = [await freePort(), await freePort()];
+  const [port, simPort, pagesPort] = [await freePort(), await freePort(), await freePort()];
   child = spawn(process.execPath, ['--no-warnings', join(ROOT, 'scripts/start-zoho.mjs')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), ZOHO_SIM_PORT: String(simPort), ZOHO_SIM_ACCOUNTS: '300', TIERLENS_STATE_DIR: state },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ZOHO_SIM_PORT: String(simPort),
+      ZOHO_PAGES_PORT: String(pagesPort),
+      ZOHO_SIM_ACCOUNTS: '300',
+      TIERLENS_STATE_DIR: state,
+      TIERLENS_SKIP_EXTENSION_BUILD: '1',
+    },
   });
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -175,6 +186,25 @@ describe('npm run start:zoho', () => {
     });
     expect(res.status).toBe(401);
     expect((await api(`/v1/accounts/zoho/${ready.featured.vip}`)).body.cache.hit).toBe(true);
+  });
+
+  it('serves Zoho-like pages of the simulator accounts, whose ids the worker classifies', async () => {
+    const id = ready.featured.strategic as string;
+    const url = ready.pages.accounts.strategic as string;
+    expect(url).toBe(`${ready.pages.origin}/crm/org123456/tab/Accounts/${id}`);
+    const record = await sim(`/records/Accounts/${id}`);
+    const esc = (v: string) =>
+      v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`<span id="recHeader1" class="cxDvRecordHeader1">${esc(record.Account_Name)}</span>`);
+    const list = await (await fetch(ready.pages.list)).text();
+    for (const featured of Object.values(ready.featured)) expect(list).toContain(`id="listView_${featured}"`);
+    expect(await (await fetch(ready.pages.deal as string)).text()).toContain(`/tab/Accounts/${ready.featured.vip}"`);
+    const classified = await api(`/v1/accounts/zoho/${id}`);
+    expect(classified.status).toBe(200);
+    expect(classified.body.headline).toBeTruthy();
+    for (const s of ['Load unpacked', 'CRM sites', ready.pages.origin, ready.pages.list]) expect(output).toContain(s);
   });
 
   it('the admin check reports the org; a reader may not run it', async () => {
