@@ -12,12 +12,8 @@
 // (default fxiaoke-sim), FXIAOKE_SIM_ACCOUNTS (default 2200), FXIAOKE_SIM_SEED,
 // TIERLENS_STATE_DIR (local KV, default .wrangler/state). The last line is
 // `FXIAOKE_READY {json}` for scripts and tests.
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { simConnectorSecrets, simConnectorSettings, startFxiaokeSim } from '../test/fxiaoke-sim/index.ts';
+import { checkTenant, seedLocalKeys, startWorker } from './lib/local-session.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const env = process.env;
@@ -25,11 +21,10 @@ const port = Number(env.PORT ?? 8787);
 const base = `http://127.0.0.1:${port}`;
 const tenant = env.FXIAOKE_TENANT ?? 'fxiaoke-sim';
 const stateDir = env.TIERLENS_STATE_DIR ?? '.wrangler/state';
-const quietEnv = { ...env, CI: 'true', WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_UPDATE_NOTIFIER: '1' };
 /** The 10-minute trigger of wrangler.toml (POLL_CRON in worker/poll.ts). */
 const POLL_CRON = '*/10 * * * *';
 
-if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(tenant)) throw new Error('FXIAOKE_TENANT: lowercase letters, digits, - or _');
+checkTenant(tenant, 'FXIAOKE_TENANT');
 
 const log = (...a) => console.log(...a);
 
@@ -42,104 +37,22 @@ const sim = await startFxiaokeSim({
 });
 log(`Fxiaoke simulator on ${sim.url} (control ${sim.url}/__sim/state)`);
 
-// ---------------------------------------------------------------- keys, in local KV before the worker starts
+// ---------------------------------------------------------------- keys, then the worker
 
-function newKey(role) {
-  const key = `tl_${randomBytes(32).toString('base64url')}`;
-  const hash = createHash('sha256').update(key).digest('hex');
-  const record = {
-    id: `key_${hash.slice(0, 16)}`,
-    tenant,
-    role,
-    name: `start:fxiaoke ${role}`,
-    createdAt: new Date().toISOString(),
-    prefix: key.slice(0, 9),
-  };
-  return {
-    key,
-    entries: [
-      { key: `auth:${hash}`, value: JSON.stringify(record), metadata: record },
-      { key: `t:${tenant}:key:${record.id}`, value: JSON.stringify({ ...record, hash }), metadata: record },
-    ],
-  };
-}
-
-const admin = newKey('admin');
-const reader = newKey('reader');
-const tmp = mkdtempSync(join(tmpdir(), 'tierlens-fxiaoke-keys-'));
-try {
-  const file = join(tmp, 'keys.json');
-  writeFileSync(file, JSON.stringify([...admin.entries, ...reader.entries]), { mode: 0o600 });
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/wrangler/bin/wrangler.js'),
-      'kv',
-      'bulk',
-      'put',
-      file,
-      '--binding',
-      'TL_KV',
-      '--local',
-      '--persist-to',
-      stateDir,
-    ],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: quietEnv },
-  );
-  if (r.status !== 0) throw new Error(`wrangler kv bulk put failed:\n${r.stderr || r.stdout}`);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
-
-// ---------------------------------------------------------------- the worker
-
-const worker = spawn(process.execPath, [join(root, 'scripts/start.mjs'), '--quiet', '--', '--test-scheduled'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...env, PORT: String(port), TIERLENS_STATE_DIR: stateDir },
+const { admin, reader } = seedLocalKeys({ root, tenant, stateDir, label: 'start:fxiaoke', env });
+const session = startWorker({
+  root,
+  port,
+  stateDir,
+  env,
+  workerArgs: ['--test-scheduled'],
+  close: async () => {
+    await sim.close();
+  },
 });
-let workerOut = '';
-worker.stdout.on('data', (d) => (workerOut += d));
-
-let stopping = false;
-async function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  if (worker.exitCode === null) {
-    const exited = new Promise((r) => worker.once('exit', r));
-    worker.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  }
-  await sim.close();
-  process.exit(code);
-}
-process.on('SIGINT', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
-worker.on('exit', (code) => {
-  if (!stopping) {
-    console.error(`the worker exited (${code}):\n${workerOut.slice(-3000)}`);
-    void stop(1);
-  }
-});
-
-async function waitForWorker() {
-  for (let i = 0; i < 1200; i++) {
-    if (workerOut.includes(`READY ${base}`)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the worker did not get ready on ${base} within 120 s:\n${workerOut.slice(-3000)}`);
-}
-
-async function call(method, path, body) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${admin.key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
-  return json;
-}
+const waitForWorker = session.ready;
+const stop = session.stop;
+const call = (method, path, body) => session.call(admin.key, method, path, body);
 
 /** Runs the change-poll cron once, and waits for it (wrangler dev's trigger endpoint, --test-scheduled). */
 async function poll(time = Date.now()) {

@@ -15,14 +15,10 @@
 // ZOHO_SIM_SEED, TIERLENS_STATE_DIR (local KV, default .wrangler/state),
 // TIERLENS_SKIP_EXTENSION_BUILD=1 (no extension build). The last line is `ZOHO_READY {json}`
 // for scripts and tests.
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startZohoPageServer } from '../test/extension/zoho-page-server.ts';
 import { startZohoSim } from '../test/zoho-sim/index.ts';
 import { buildExtension, loadSteps } from './extension-build.mjs';
+import { checkTenant, seedLocalKeys, startWorker } from './lib/local-session.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const env = process.env;
@@ -30,9 +26,8 @@ const port = Number(env.PORT ?? 8787);
 const base = `http://127.0.0.1:${port}`;
 const tenant = env.ZOHO_TENANT ?? 'zoho-sim';
 const stateDir = env.TIERLENS_STATE_DIR ?? '.wrangler/state';
-const quietEnv = { ...env, CI: 'true', WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_UPDATE_NOTIFIER: '1' };
 
-if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(tenant)) throw new Error('ZOHO_TENANT: lowercase letters, digits, - or _');
+checkTenant(tenant, 'ZOHO_TENANT');
 
 /** The simulator org's custom fields, mapped as an admin would (test/zoho-sim/schema.ts). */
 const FIELDS = {
@@ -77,105 +72,23 @@ log(`Zoho CRM pages on ${pages.origin}`);
 // The extension builds while the worker starts.
 const building = buildExtension({ root, workerUrl: base });
 
-// ---------------------------------------------------------------- keys, in local KV before the worker starts
+// ---------------------------------------------------------------- keys, then the worker
 
-function newKey(role) {
-  const key = `tl_${randomBytes(32).toString('base64url')}`;
-  const hash = createHash('sha256').update(key).digest('hex');
-  const record = {
-    id: `key_${hash.slice(0, 16)}`,
-    tenant,
-    role,
-    name: `start:zoho ${role}`,
-    createdAt: new Date().toISOString(),
-    prefix: key.slice(0, 9),
-  };
-  return {
-    key,
-    entries: [
-      { key: `auth:${hash}`, value: JSON.stringify(record), metadata: record },
-      { key: `t:${tenant}:key:${record.id}`, value: JSON.stringify({ ...record, hash }), metadata: record },
-    ],
-  };
-}
-
-const admin = newKey('admin');
-const reader = newKey('reader');
-const tmp = mkdtempSync(join(tmpdir(), 'tierlens-zoho-keys-'));
-try {
-  const file = join(tmp, 'keys.json');
-  writeFileSync(file, JSON.stringify([...admin.entries, ...reader.entries]), { mode: 0o600 });
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/wrangler/bin/wrangler.js'),
-      'kv',
-      'bulk',
-      'put',
-      file,
-      '--binding',
-      'TL_KV',
-      '--local',
-      '--persist-to',
-      stateDir,
-    ],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: quietEnv },
-  );
-  if (r.status !== 0) throw new Error(`wrangler kv bulk put failed:\n${r.stderr || r.stdout}`);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
-
-// ---------------------------------------------------------------- the worker
-
-const worker = spawn(process.execPath, [join(root, 'scripts/start.mjs'), '--quiet'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...env, PORT: String(port), TIERLENS_STATE_DIR: stateDir },
+const { admin, reader } = seedLocalKeys({ root, tenant, stateDir, label: 'start:zoho', env });
+const session = startWorker({
+  root,
+  port,
+  stateDir,
+  env,
+  workerArgs: [],
+  close: async () => {
+    await pages.close();
+    await sim.close();
+  },
 });
-let workerOut = '';
-worker.stdout.on('data', (d) => (workerOut += d));
-
-let stopping = false;
-async function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  if (worker.exitCode === null) {
-    const exited = new Promise((r) => worker.once('exit', r));
-    worker.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  }
-  await pages.close();
-  await sim.close();
-  process.exit(code);
-}
-process.on('SIGINT', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
-worker.on('exit', (code) => {
-  if (!stopping) {
-    console.error(`the worker exited (${code}):\n${workerOut.slice(-3000)}`);
-    void stop(1);
-  }
-});
-
-async function waitForWorker() {
-  for (let i = 0; i < 1200; i++) {
-    if (workerOut.includes(`READY ${base}`)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the worker did not get ready on ${base} within 120 s:\n${workerOut.slice(-3000)}`);
-}
-
-async function call(method, path, body) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${admin.key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
-  return json;
-}
+const waitForWorker = session.ready;
+const stop = session.stop;
+const call = (method, path, body) => session.call(admin.key, method, path, body);
 
 try {
   await waitForWorker();
