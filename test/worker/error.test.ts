@@ -130,3 +130,13 @@ describe('unexpected failures', () => {
     expect(body.error.message).not.toMatch(/RangeError|Invalid time/);
   });
 });
+
+describe('missing configuration', () => {
+  it('a CRM the tenant has not configured gets a 404 that says how to set it up', async () => {
+    const res = await call('/v1/accounts/zoho/4876876000000335002');
+    expect(res.status).toBe(404);
+    const { error } = await json(res);
+    expect(error.code).toBe('not_found');
+    expect(error.message).toContain('PUT /v1/connectors/zoho');
+  });
+});

@@ -128,7 +128,10 @@ export async function resolveConnector(input: ResolveInput): Promise<Resolved> {
     builtInDemo ??= createDemoConnector();
     return { def, connector: builtInDemo };
   }
-  throw new ApiError('not_found', `No ${input.crm} connector is configured for this tenant`);
+  throw new ApiError(
+    'not_found',
+    `No ${input.crm} connector is configured for this tenant; an admin sets it up with PUT /v1/connectors/${input.crm} (see /docs)`,
+  );
 }
 
 function isBuiltInDemo(input: { tenant: string; crm: string; demoMode: boolean }): boolean {
